@@ -1,0 +1,12 @@
+namespace Analytics.Api.Cli;
+
+/// <summary>One verb of the command line: its name, a usage line, the flags that take no value, and what it runs.</summary>
+internal sealed record Verb(
+    string Name,
+    string Usage,
+    string Summary,
+    Func<CommandArgs, CliContext, Task<int>> Run,
+    IReadOnlySet<string>? Flags = null);
+
+/// <summary>What every verb gets from outside: the clock and the two output streams.</summary>
+internal sealed record CliContext(TimeProvider Clock, TextWriter Out, TextWriter Error);
