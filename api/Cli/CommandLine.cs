@@ -7,6 +7,7 @@ internal static class CommandLine
 {
     public static IReadOnlyList<Verb> Verbs { get; } =
     [
+        Analytics.Api.Verbs.UsersVerb.Verb,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -113,5 +113,40 @@ internal static class Migrations
                 reason  VARCHAR NOT NULL
             );
             """),
+        (2, "API users with salted key hashes, audit log of API access, uploaded drops", """
+            CREATE TABLE api_users (
+                name       VARCHAR PRIMARY KEY,
+                role       VARCHAR NOT NULL,   -- admin, leasing, gm, merchant
+                tenant_id  VARCHAR,            -- set for a merchant: the one tenant its key may read
+                key_id     VARCHAR NOT NULL UNIQUE, -- public part of the key, to find the row without scanning hashes
+                key_salt   BLOB NOT NULL,
+                key_hash   BLOB NOT NULL,      -- SHA-256(salt || secret); the key itself is never stored
+                created_at TIMESTAMP NOT NULL,
+                revoked_at TIMESTAMP
+            );
+            CREATE SEQUENCE audit_log_seq START 1;
+            CREATE TABLE audit_log (
+                audit_id    BIGINT PRIMARY KEY DEFAULT nextval('audit_log_seq'),
+                occurred_at TIMESTAMP NOT NULL,
+                user_name   VARCHAR,           -- null: the caller was not authenticated
+                role        VARCHAR,
+                action      VARCHAR NOT NULL,  -- e.g. download, upload, users.add
+                resource    VARCHAR NOT NULL,  -- what was asked for, e.g. the request path
+                status      INTEGER NOT NULL,  -- HTTP status (or 0 for a command-line action)
+                client_ip   VARCHAR
+            );
+            CREATE TABLE api_drops (
+                drop_id     BIGINT PRIMARY KEY,
+                received_at TIMESTAMP NOT NULL,
+                source      VARCHAR NOT NULL,  -- upload or inbox
+                uploaded_by VARCHAR,
+                folder      VARCHAR NOT NULL,
+                status      VARCHAR NOT NULL,  -- queued, loading, loaded, refused, failed
+                load_id     BIGINT,
+                finished_at TIMESTAMP,
+                message     VARCHAR,
+                result_json VARCHAR            -- per-file counts and the first rejects, as served by GET /api/drops/{id}
+            );
+            """),
     ];
 }
