@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Analytics.Model.Metrics;
+
+/// <summary>Typed, null-aware reads from a DuckDB reader by column name.</summary>
+internal static class Db
+{
+    public static string Text(this DbDataReader r, string column) => r.GetString(r.GetOrdinal(column));
+
+    public static string? TextOrNull(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : r.GetString(i);
+    }
+
+    public static decimal Money(this DbDataReader r, string column) =>
+        Convert.ToDecimal(r.GetValue(r.GetOrdinal(column)), CultureInfo.InvariantCulture);
+
+    public static decimal? MoneyOrNull(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    public static double? Real(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        if (r.IsDBNull(i))
+        {
+            return null;
+        }
+
+        var d = Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
+        return double.IsFinite(d) ? d : null;
+    }
+
+    public static long Count(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    public static long? CountOrNull(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    public static DateOnly Date(this DbDataReader r, string column)
+    {
+        var v = r.GetValue(r.GetOrdinal(column));
+        return v switch
+        {
+            DateOnly d => d,
+            DateTime dt => DateOnly.FromDateTime(dt),
+            _ => DateOnly.Parse(Convert.ToString(v, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
+        };
+    }
+}
