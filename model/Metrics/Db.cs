@@ -14,8 +14,7 @@ internal static class Db
         return r.IsDBNull(i) ? null : r.GetString(i);
     }
 
-    public static decimal Money(this DbDataReader r, string column) =>
-        Convert.ToDecimal(r.GetValue(r.GetOrdinal(column)), CultureInfo.InvariantCulture);
+    public static decimal Money(this DbDataReader r, string column) => r.MoneyOrNull(column) ?? 0m;
 
     public static decimal? MoneyOrNull(this DbDataReader r, string column)
     {
@@ -35,16 +34,17 @@ internal static class Db
         return double.IsFinite(d) ? d : null;
     }
 
-    public static long Count(this DbDataReader r, string column)
-    {
-        var i = r.GetOrdinal(column);
-        return r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-    }
+    public static long Count(this DbDataReader r, string column) => r.CountOrNull(column) ?? 0;
 
     public static long? CountOrNull(this DbDataReader r, string column)
     {
         var i = r.GetOrdinal(column);
-        return r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+        // SUM over BIGINT (e.g. in a window) is HUGEINT, which arrives as a BigInteger.
+        return r.IsDBNull(i) ? null : r.GetValue(i) switch
+        {
+            System.Numerics.BigInteger b => (long)b,
+            var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+        };
     }
 
     public static DateOnly Date(this DbDataReader r, string column)

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Analytics.Model.Metrics;
+using Analytics.Model.Peers;
+using DuckDB.NET.Data;
+
+namespace Analytics.Model.Analysis;
+
+/// <summary>
+/// The analysis inputs, built set-based in DuckDB on this connection as temporary tables:
+/// <c>an_tm</c> (the metrics of every month of the history window, from <see cref="TenantMetrics"/>),
+/// <c>an_x</c> (3-month sums, own-history baselines, robust ticket statistics),
+/// <c>an_f</c> (leave-one-out peer quartiles by category and by floor, ratios to peers, persistence counts,
+/// the mall's footfall and sales movement). Nothing here re-defines a metric: it only windows and compares them.
+/// </summary>
+internal static class AnalysisFrame
+{
+    public static readonly string[] CategoryPeerMetrics =
+    [
+        "sales_density", "density_3m", "yoy", "momentum", "ocr_ttm", "late_share_12m",
+        "complaint_rate_3m", "complaints_3m_d", "violations_3m_d", "sales_change",
+    ];
+
+    public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings)
+    {
+        var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
+        TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period);
+        CreateMallTable(connection, mallId, from, period);
+        PeerSql.CreateMacros(connection);
+
+        Execute(connection, """
+            CREATE OR REPLACE TEMP TABLE an_x AS
+            WITH w AS (
+                SELECT m.*, last_day(m.period) AS d, month(m.period) AS month_of_year,
+                       count(*) OVER w3 AS n_3m,
+                       sum(net_sales) OVER w3 AS sales_3m,
+                       sum(transactions) OVER w3 AS receipts_3m,
+                       sum(complaints) OVER w3 AS complaints_3m,
+                       sum(complaints_weighted) OVER w3 AS complaints_w_3m,
+                       sum(violations) OVER w3 AS violations_3m,
+                       avg(sales_density) OVER w3 AS density_3m,
+                       avg(occupancy_cost::DOUBLE / NULLIF(area_sqm, 0)::DOUBLE) OVER w3 AS rent_psm_3m,
+                       count(*) OVER wprev3 AS n_prev_3m,
+                       sum(net_sales) OVER wprev3 AS sales_prev_3m,
+                       count(*) OVER wprior AS prior_months,
+                       avg(complaints) OVER wprior AS complaints_prior_avg,
+                       avg(violations) OVER wprior AS violations_prior_avg,
+                       median(net_sales::DOUBLE) OVER wbase AS sales_base,
+                       median(transactions::DOUBLE) OVER wbase AS receipts_base,
+                       median(avg_ticket) OVER wticket AS ticket_median,
+                       mad(avg_ticket) OVER wticket AS ticket_mad,
+                       count(avg_ticket) OVER wticket AS ticket_n
+                FROM an_tm m
+                WINDOW w3 AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
+                       wprev3 AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 5 PRECEDING AND 3 PRECEDING),
+                       wprior AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 11 PRECEDING AND 3 PRECEDING),
+                       wbase AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING),
+                       wticket AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)
+            )
+            SELECT *,
+                   CASE WHEN n_3m = 3 AND n_prev_3m = 3 AND sales_prev_3m > 0
+                        THEN sales_3m::DOUBLE / sales_prev_3m::DOUBLE - 1 END AS momentum,
+                   (complaints_w_3m::DOUBLE / NULLIF(receipts_3m, 0) * 10000) AS complaint_rate_3m,
+                   complaints_3m::DOUBLE AS complaints_3m_d,
+                   violations_3m::DOUBLE AS violations_3m_d,
+                   CASE WHEN sales_base > 0 THEN net_sales::DOUBLE / sales_base - 1 END AS sales_change,
+                   CASE WHEN receipts_base > 0 THEN transactions::DOUBLE / receipts_base - 1 END AS receipts_change
+            FROM w
+            """);
+
+        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], CategoryPeerMetrics, settings.MinPeers);
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory);
+        var byFloor = PeerSql.LeaveOneOut("an_p1", ["mall_id", "floor", "period"], ["rent_psm_3m"], settings.MinPeers, "floor_");
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p2 AS " + byFloor);
+
+        var f = settings.Flags;
+        Execute(connection, string.Format(CultureInfo.InvariantCulture, """
+            CREATE OR REPLACE TEMP TABLE an_f AS
+            SELECT p.*,
+                   p.density_3m / NULLIF(p.density_3m_peer_median, 0) AS density_ratio_3m,
+                   p.sales_density / NULLIF(p.sales_density_peer_median, 0) AS density_ratio,
+                   CASE WHEN p.yoy_peer_median > -1 THEN (1 + p.yoy) / (1 + p.yoy_peer_median) - 1 END AS rel_yoy,
+                   CASE WHEN p.momentum_peer_median > -1 THEN (1 + p.momentum) / (1 + p.momentum_peer_median) - 1 END AS rel_momentum,
+                   count(*) FILTER (WHERE p.sales_density / NULLIF(p.sales_density_peer_median, 0) < {0}) OVER w6 AS months_under,
+                   count(p.sales_density / NULLIF(p.sales_density_peer_median, 0)) OVER w6 AS months_rated,
+                   CASE WHEN p.ticket_n >= 4 AND p.ticket_median > 0
+                        THEN (p.avg_ticket - p.ticket_median) / (1.4826 * greatest(p.ticket_mad, {1} * p.ticket_median / 1.4826)) END AS ticket_z,
+                   mm.footfall_change, mm.mall_sales_change
+            FROM an_p2 p
+            LEFT JOIN an_mall mm ON mm.mall_id = p.mall_id AND mm.period = p.period
+            WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {2} PRECEDING AND CURRENT ROW)
+            """, f.ReplacePeerRatio, f.AuditTicketMadFloor, f.ReplaceWindowMonths - 1));
+    }
+
+    private static void CreateMallTable(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            CREATE OR REPLACE TEMP TABLE an_mall AS
+            WITH mm AS ({MallMetrics.Sql})
+            SELECT mall_id, period, footfall, mall_sales,
+                   footfall::DOUBLE / NULLIF(median(footfall::DOUBLE) OVER wb, 0) - 1 AS footfall_change,
+                   mall_sales::DOUBLE / NULLIF(median(mall_sales::DOUBLE) OVER wb, 0) - 1 AS mall_sales_change
+            FROM mm
+            WINDOW wb AS (PARTITION BY mall_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING)
+            """;
+        TenantMetrics.AddParameters(cmd, mallId, from, to);
+        cmd.ExecuteNonQuery();
+    }
+
+    internal static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The rows of the month analysed, one per tenant in force on D.</summary>
+    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT * FROM an_f WHERE period = $p ORDER BY mall_id, tenant_id";
+        cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
+        using var r = cmd.ExecuteReader();
+        var rows = new List<TenantFrame>();
+        while (r.Read())
+        {
+            rows.Add(TenantFrame.Read(r));
+        }
+
+        return rows;
+    }
+}

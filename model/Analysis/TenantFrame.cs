@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Analytics.Model.Metrics;
+
+namespace Analytics.Model.Analysis;
+
+/// <summary>One tenant in the month analysed: its metrics, windows over its own history and its peers' medians.</summary>
+public sealed record TenantFrame
+{
+    public required TenantMetricsRow Metrics { get; init; }
+    public double? Density3m { get; init; }
+    public double? Density3mPeerMedian { get; init; }
+    public int Density3mPeerCount { get; init; }
+    public double? DensityRatio3m { get; init; }
+    public double? SalesDensityPeerMedian { get; init; }
+    public double? DensityRatio { get; init; }
+    public int MonthsUnder { get; init; }
+    public int MonthsRated { get; init; }
+    public double? YoyPeerMedian { get; init; }
+    public double? Momentum { get; init; }
+    public double? MomentumPeerMedian { get; init; }
+    public double? RelYoy { get; init; }
+    public double? RelMomentum { get; init; }
+    public double? OcrTtmPeerMedian { get; init; }
+    public double? LateSharePeerMedian { get; init; }
+    public double? ComplaintRate3m { get; init; }
+    public double? ComplaintRate3mPeerMedian { get; init; }
+    public long Complaints3m { get; init; }
+    public double? Complaints3mPeerMedian { get; init; }
+    public double? ComplaintsPriorAvg { get; init; }
+    public long PriorMonths { get; init; }
+    public long Violations3m { get; init; }
+    public double? Violations3mPeerMedian { get; init; }
+    public double? ViolationsPriorAvg { get; init; }
+    public double? RentPsm3m { get; init; }
+    public double? FloorRentPsmPeerMedian { get; init; }
+    public int FloorRentPsmPeerCount { get; init; }
+    public double? SalesChange { get; init; }
+    public double? SalesChangePeerMedian { get; init; }
+    public double? ReceiptsChange { get; init; }
+    public double? TicketZ { get; init; }
+    public double? FootfallChange { get; init; }
+    public double? MallSalesChange { get; init; }
+    public decimal Sales3m { get; init; }
+
+    public string Key => Metrics.MallId + "\u001f" + Metrics.TenantId;
+
+    internal static TenantFrame Read(DbDataReader r) => new()
+    {
+        Metrics = TenantMetricsRow.Read(r),
+        Density3m = r.Real("density_3m"),
+        Density3mPeerMedian = r.Real("density_3m_peer_median"),
+        Density3mPeerCount = (int)r.Count("density_3m_peer_n"),
+        DensityRatio3m = r.Real("density_ratio_3m"),
+        SalesDensityPeerMedian = r.Real("sales_density_peer_median"),
+        DensityRatio = r.Real("density_ratio"),
+        MonthsUnder = (int)r.Count("months_under"),
+        MonthsRated = (int)r.Count("months_rated"),
+        YoyPeerMedian = r.Real("yoy_peer_median"),
+        Momentum = r.Real("momentum"),
+        MomentumPeerMedian = r.Real("momentum_peer_median"),
+        RelYoy = r.Real("rel_yoy"),
+        RelMomentum = r.Real("rel_momentum"),
+        OcrTtmPeerMedian = r.Real("ocr_ttm_peer_median"),
+        LateSharePeerMedian = r.Real("late_share_12m_peer_median"),
+        ComplaintRate3m = r.Real("complaint_rate_3m"),
+        ComplaintRate3mPeerMedian = r.Real("complaint_rate_3m_peer_median"),
+        Complaints3m = r.Count("complaints_3m"),
+        Complaints3mPeerMedian = r.Real("complaints_3m_d_peer_median"),
+        ComplaintsPriorAvg = r.Real("complaints_prior_avg"),
+        PriorMonths = r.Count("prior_months"),
+        Violations3m = r.Count("violations_3m"),
+        Violations3mPeerMedian = r.Real("violations_3m_d_peer_median"),
+        ViolationsPriorAvg = r.Real("violations_prior_avg"),
+        RentPsm3m = r.Real("rent_psm_3m"),
+        FloorRentPsmPeerMedian = r.Real("floor_rent_psm_3m_peer_median"),
+        FloorRentPsmPeerCount = (int)r.Count("floor_rent_psm_3m_peer_n"),
+        SalesChange = r.Real("sales_change"),
+        SalesChangePeerMedian = r.Real("sales_change_peer_median"),
+        ReceiptsChange = r.Real("receipts_change"),
+        TicketZ = r.Real("ticket_z"),
+        FootfallChange = r.Real("footfall_change"),
+        MallSalesChange = r.Real("mall_sales_change"),
+        Sales3m = r.Money("sales_3m"),
+    };
+}
