@@ -21,11 +21,16 @@ internal sealed class ChartBlock(Plot plot, float height) : Block
         public override void Draw(DrawContext context, float x, float y, float width)
         {
             ChartStyle.Apply(plot, context.Fonts.Fonts);
+            var rect = new PixelRect(x, x + width, y + height, y);
+            // A first render settles ScottPlot's layout; on a fresh plot it draws all its text twice, which
+            // a PDF keeps (every label twice in the text). Rehearse on a canvas that draws nothing.
+            using (var rehearsal = new SKNoDrawCanvas((int)Math.Ceiling(x + width), (int)Math.Ceiling(y + height)))
+                plot.Render(rehearsal, rect);
             // ScottPlot translates and clips the canvas while rendering; Save/Restore keeps that off the page.
             var saved = context.Canvas.Save();
             try
             {
-                plot.Render(context.Canvas, new PixelRect(x, x + width, y + height, y));
+                plot.Render(context.Canvas, rect);
             }
             finally
             {

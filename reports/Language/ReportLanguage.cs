@@ -56,9 +56,13 @@ public sealed class ReportLanguage
     public string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A ratio as a percentage: 0.1234 is 12.3%.</summary>
-    public string Percent(double ratio, int decimals = 1) =>
-        Math.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero)
-            .ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
+    public string Percent(double ratio, int decimals = 1)
+    {
+        var value = Math.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero);
+        if (value == 0)
+            value = 0; // a tiny negative ratio rounds to -0, which would print as "-0.0%"
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
+    }
 
     /// <summary>A change as a signed percentage: +4.5%, -2.0%, 0.0%.</summary>
     public string SignedPercent(double ratio, int decimals = 1)

@@ -54,6 +54,9 @@ internal sealed class LayoutEngine(FontCache fonts)
             }
             pendingSpace = block.SpaceAfter;
         }
+        // A page break at the very end leaves an empty last page: drop it (a document keeps at least one page).
+        while (pages.Count > 1 && pages[^1].Count == 0)
+            pages.RemoveAt(pages.Count - 1);
         return pages;
 
         void NewPage()
