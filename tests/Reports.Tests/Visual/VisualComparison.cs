@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Analytics.Reports.Tests.Support;
+using SkiaSharp;
+
+namespace Analytics.Reports.Tests.Visual;
+
+/// <summary>
+/// Renders a PDF page to PNG with pdftoppm (poppler) and compares it with a committed reference image in this
+/// folder. A page that changes unexpectedly fails the test; after an intended change, refresh the references:
+/// <c>UPDATE_VISUALS=1 dotnet test tests/Reports.Tests --filter Visual</c>, look at the new PNGs, commit them.
+/// </summary>
+internal static class VisualComparison
+{
+    public const int Dpi = 50;
+
+    // Channel difference above which a pixel counts as changed (anti-aliasing noise stays below it), and how
+    // many changed pixels are tolerated on a page (~0.04 %): far fewer than one changed word.
+    private const int ChannelTolerance = 64;
+    private const int ChangedPixelsAllowed = 100;
+
+    public static void AssertPageMatches(byte[] pdf, int page, string referenceName, [CallerFilePath] string callerPath = "")
+    {
+        var referencePath = Path.Combine(Path.GetDirectoryName(callerPath)!, referenceName);
+        var actualPath = RenderPage(pdf, page);
+
+        if (Environment.GetEnvironmentVariable("UPDATE_VISUALS") == "1")
+        {
+            File.Copy(actualPath, referencePath, overwrite: true);
+            return;
+        }
+        File.Exists(referencePath).Should().BeTrue(
+            "the reference {0} exists (create it with UPDATE_VISUALS=1 and check it by eye); this render is at {1}", referencePath, actualPath);
+
+        using var expected = SKBitmap.Decode(referencePath);
+        using var actual = SKBitmap.Decode(actualPath);
+        actual.Width.Should().Be(expected.Width, "the page size is unchanged (render at {0})", actualPath);
+        actual.Height.Should().Be(expected.Height, "the page size is unchanged (render at {0})", actualPath);
+
+        var changed = 0;
+        using var diff = new SKBitmap(expected.Width, expected.Height);
+        for (var y = 0; y < expected.Height; y++)
+        {
+            for (var x = 0; x < expected.Width; x++)
+            {
+                var a = expected.GetPixel(x, y);
+                var b = actual.GetPixel(x, y);
+                var delta = Math.Max(Math.Abs(a.Red - b.Red), Math.Max(Math.Abs(a.Green - b.Green), Math.Abs(a.Blue - b.Blue)));
+                var isChanged = delta > ChannelTolerance;
+                changed += isChanged ? 1 : 0;
+                diff.SetPixel(x, y, isChanged ? SKColors.Red : new SKColor(b.Red, b.Green, b.Blue, 60));
+            }
+        }
+
+        var diffPath = Path.ChangeExtension(actualPath, ".diff.png");
+        if (changed > ChangedPixelsAllowed)
+        {
+            using var stream = File.Create(diffPath);
+            diff.Encode(stream, SKEncodedImageFormat.Png, 100);
+        }
+        changed.Should().BeLessThanOrEqualTo(ChangedPixelsAllowed,
+            "page {0} should look like {1}; this render is {2}, changed pixels in red in {3}. If the change is intended, run with UPDATE_VISUALS=1",
+            page, referencePath, actualPath, diffPath);
+    }
+
+    private static string RenderPage(byte[] pdf, int page)
+    {
+        var pdfPath = TestReports.TempFile(".pdf");
+        File.WriteAllBytes(pdfPath, pdf);
+        var prefix = Path.ChangeExtension(pdfPath, null);
+        var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, output) = TestReports.Run("pdftoppm", $"-png -r {Dpi} -f {p} -l {p} -singlefile {pdfPath} {prefix}");
+        exitCode.Should().Be(0, output);
+        return prefix + ".png";
+    }
+}
