@@ -37,10 +37,11 @@ internal static class AnalysisFrame
                        sum(complaints) OVER w3 AS complaints_3m,
                        sum(complaints_weighted) OVER w3 AS complaints_w_3m,
                        sum(violations) OVER w3 AS violations_3m,
-                       avg(sales_density) OVER w3 AS density_3m,
-                       avg(occupancy_cost::DOUBLE / NULLIF(area_sqm, 0)::DOUBLE) OVER w3 AS rent_psm_3m,
+                       median(sales_density) OVER w3 AS density_3m,
+                       base_rent::DOUBLE / NULLIF(area_sqm, 0)::DOUBLE AS base_rent_psm,
+                       median(net_sales::DOUBLE) OVER w3 AS sales_3m_median,
                        count(*) OVER wprev3 AS n_prev_3m,
-                       sum(net_sales) OVER wprev3 AS sales_prev_3m,
+                       median(net_sales::DOUBLE) OVER wprev3 AS sales_prev_3m_median,
                        count(*) OVER wprior AS prior_months,
                        avg(complaints) OVER wprior AS complaints_prior_avg,
                        avg(violations) OVER wprior AS violations_prior_avg,
@@ -57,8 +58,8 @@ internal static class AnalysisFrame
                        wticket AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)
             )
             SELECT *,
-                   CASE WHEN n_3m = 3 AND n_prev_3m = 3 AND sales_prev_3m > 0
-                        THEN sales_3m::DOUBLE / sales_prev_3m::DOUBLE - 1 END AS momentum,
+                   CASE WHEN n_3m = 3 AND n_prev_3m = 3 AND sales_prev_3m_median > 0
+                        THEN sales_3m_median / sales_prev_3m_median - 1 END AS momentum,
                    (complaints_w_3m::DOUBLE / NULLIF(receipts_3m, 0) * 10000) AS complaint_rate_3m,
                    complaints_3m::DOUBLE AS complaints_3m_d,
                    violations_3m::DOUBLE AS violations_3m_d,
@@ -69,7 +70,11 @@ internal static class AnalysisFrame
 
         var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], CategoryPeerMetrics, settings.MinPeers);
         Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory);
-        var byFloor = PeerSql.LeaveOneOut("an_p1", ["mall_id", "floor", "period"], ["rent_psm_3m"], settings.MinPeers, "floor_");
+        // Rent per m² is priced by floor and trade: compare with the same category on the same floor, and with the
+        // whole floor where the category has too few units there.
+        var byFloorCategory = PeerSql.LeaveOneOut("an_p1", ["mall_id", "floor", "category", "period"], ["base_rent_psm"], settings.MinPeers, "floorcat_");
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p15 AS " + byFloorCategory);
+        var byFloor = PeerSql.LeaveOneOut("an_p15", ["mall_id", "floor", "period"], ["base_rent_psm"], settings.MinPeers, "floor_");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p2 AS " + byFloor);
 
         var f = settings.Flags;

@@ -140,19 +140,20 @@ public sealed record FlagSettings
 
     public double ImprovementOwnFactor { get; init; } = 2.0;
     public double ImprovementPeerFactor { get; init; } = 2.0;
-    public int ImprovementMinCount { get; init; } = 3;
-    public double ImprovementMinPeerRatio { get; init; } = 0.85;
+    public int ImprovementMinCount { get; init; } = 4;
+    public double ImprovementMinSalesMovement { get; init; } = -0.10;
 
     public double AuditSalesDrop { get; init; } = -0.25;
     public double AuditMaxReceiptsDrop { get; init; } = -0.10;
-    public double AuditMaxPeerDrop { get; init; } = -0.10;
     public double AuditMaxFootfallDrop { get; init; } = -0.10;
     public double AuditTicketZ { get; init; } = -3.0;
     public double AuditTicketMadFloor { get; init; } = 0.05;
 
     public double WatchMinRisk { get; init; } = 0.40;
     public int WatchRuleArrearsDays { get; init; } = 45;
-    public double WatchRuleLateShare { get; init; } = 0.5;
+    public double WatchRuleLateShare { get; init; } = 0.2;
+    public int WatchRuleOverdueDays { get; init; } = 5;
+    public double WatchRuleSalesSlip { get; init; } = -0.05;
 }
 
 /// <summary>Microsoft.ML settings: seeded, small, fast; and when the history is too thin to trust a model.</summary>
@@ -161,8 +162,8 @@ public sealed record ModelSettings
     public int Seed { get; init; } = 20240601;
     public int Folds { get; init; } = 3;
     public int Trees { get; init; } = 60;
-    public int Leaves { get; init; } = 16;
-    public int MinRowsPerLeaf { get; init; } = 10;
+    public int Leaves { get; init; } = 8;
+    public int MinRowsPerLeaf { get; init; } = 50;
     public int MaxTrainingRows { get; init; } = 30_000;
     public int MinExpectedTrainingRows { get; init; } = 200;
     public int RiskHorizonMonths { get; init; } = 6;

@@ -10,6 +10,7 @@ public sealed record TenantFrame
     public double? Density3m { get; init; }
     public double? Density3mPeerMedian { get; init; }
     public int Density3mPeerCount { get; init; }
+    public double? Density3mPeerP75 { get; init; }
     public double? DensityRatio3m { get; init; }
     public double? SalesDensityPeerMedian { get; init; }
     public double? DensityRatio { get; init; }
@@ -31,7 +32,8 @@ public sealed record TenantFrame
     public long Violations3m { get; init; }
     public double? Violations3mPeerMedian { get; init; }
     public double? ViolationsPriorAvg { get; init; }
-    public double? RentPsm3m { get; init; }
+    public double? BaseRentPsm { get; init; }
+    /// <summary>Median base rent per m² of the same category on the same floor (the whole floor when the category has too few units there).</summary>
     public double? FloorRentPsmPeerMedian { get; init; }
     public int FloorRentPsmPeerCount { get; init; }
     public double? SalesChange { get; init; }
@@ -71,9 +73,10 @@ public sealed record TenantFrame
         Violations3m = r.Count("violations_3m"),
         Violations3mPeerMedian = r.Real("violations_3m_d_peer_median"),
         ViolationsPriorAvg = r.Real("violations_prior_avg"),
-        RentPsm3m = r.Real("rent_psm_3m"),
-        FloorRentPsmPeerMedian = r.Real("floor_rent_psm_3m_peer_median"),
-        FloorRentPsmPeerCount = (int)r.Count("floor_rent_psm_3m_peer_n"),
+        BaseRentPsm = r.Real("base_rent_psm"),
+        FloorRentPsmPeerMedian = r.Real("floorcat_base_rent_psm_peer_median") ?? r.Real("floor_base_rent_psm_peer_median"),
+        FloorRentPsmPeerCount = (int)(r.Real("floorcat_base_rent_psm_peer_median") is null ? r.Count("floor_base_rent_psm_peer_n") : r.Count("floorcat_base_rent_psm_peer_n")),
+        Density3mPeerP75 = r.Real("density_3m_peer_p75"),
         SalesChange = r.Real("sales_change"),
         SalesChangePeerMedian = r.Real("sales_change_peer_median"),
         ReceiptsChange = r.Real("receipts_change"),

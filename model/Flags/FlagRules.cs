@@ -127,8 +127,9 @@ internal static class FlagRules
         var c = settings.Flags;
         var f = s.Frame;
         var m = f.Metrics;
-        if (f.DensityRatio3m is not { } ratio || ratio < c.ReviewUpMinPeerRatio
-            || f.RentPsm3m is not { } rent || f.FloorRentPsmPeerMedian is not { } peer || peer <= 0 || rent > c.ReviewUpRentRatio * peer
+        // A top performer: well above the peer median and in the category's top quartile.
+        if (f.DensityRatio3m is not { } ratio || ratio < c.ReviewUpMinPeerRatio || (f.Density3mPeerP75 is { } p75 && f.Density3m < p75)
+            || f.BaseRentPsm is not { } rent || f.FloorRentPsmPeerMedian is not { } peer || peer <= 0 || rent > c.ReviewUpRentRatio * peer
             || m.MonthsToExpiry > c.ReviewUpExpiryMonths)
         {
             return null;
@@ -146,7 +147,9 @@ internal static class FlagRules
     {
         var c = settings.Flags;
         var f = s.Frame;
-        if (f.DensityRatio3m is not { } ratio || ratio < c.ImprovementMinPeerRatio || f.PriorMonths < 3)
+        // Sales hold: the tenant's own sales keep pace with its category (a falling shop is a replace or watch case).
+        var movement = f.RelMomentum ?? f.RelYoy;
+        if (f.PriorMonths < 3 || movement is not { } mv || mv < c.ImprovementMinSalesMovement || f.MonthsUnder >= c.ReplacePersistMonths)
         {
             return null;
         }
@@ -169,7 +172,7 @@ internal static class FlagRules
             return null;
         }
 
-        reasons.Add(Reason.Of("sales_hold", ("ratio", ratio)));
+        reasons.Add(Reason.Of("sales_hold", ("change", mv)));
         return new TenantFlag(s, FlagCodes.ImprovementPlan, reasons.Count > 2 ? Priority.High : Priority.Medium,
             (complaints?.Own ?? 0) + (violations?.Own ?? 0), reasons);
     }
@@ -192,16 +195,17 @@ internal static class FlagRules
     {
         var c = settings.Flags;
         var f = s.Frame;
-        if (f.SalesChange is not { } drop || drop > c.AuditSalesDrop
-            || f.ReceiptsChange is not { } receipts || receipts < c.AuditMaxReceiptsDrop
-            || f.TicketZ is not { } z || z > c.AuditTicketZ)
+        // Against its own previous months and net of the market (the category's peers, or without peers the mall):
+        // reported sales fell, receipts did not, and the average ticket left its own robust range.
+        var market = f.SalesChangePeerMedian ?? f.MallSalesChange ?? 0;
+        if (f.SalesChange is not { } change || f.ReceiptsChange is not { } receipts || f.TicketZ is not { } z || market <= -1)
         {
             return null;
         }
 
-        // The market did not fall: the category's peers (or, without peers, the whole mall) and the footfall held.
-        var market = f.SalesChangePeerMedian ?? f.MallSalesChange;
-        if (market is { } mk && mk < c.AuditMaxPeerDrop)
+        var salesVsMarket = (1 + change) / (1 + market) - 1;
+        var receiptsVsMarket = (1 + receipts) / (1 + market) - 1;
+        if (salesVsMarket > c.AuditSalesDrop || receiptsVsMarket < c.AuditMaxReceiptsDrop || z > c.AuditTicketZ)
         {
             return null;
         }
@@ -213,9 +217,9 @@ internal static class FlagRules
 
         var reasons = new List<Reason>
         {
-            Reason.Of("sales_drop", ("change", -drop)),
-            Reason.Of("receipts_hold", ("change", receipts)),
-            Reason.Of("peers_hold", ("change", market ?? 0)),
+            Reason.Of("sales_drop", ("change", -salesVsMarket)),
+            Reason.Of("receipts_hold", ("change", receiptsVsMarket)),
+            Reason.Of("peers_hold", ("change", market)),
         };
         if (f.FootfallChange is { } foot)
         {
@@ -223,28 +227,30 @@ internal static class FlagRules
         }
 
         reasons.Add(Reason.Of("ticket_outlier", ("z", z)));
-        return new TenantFlag(s, FlagCodes.SalesAudit, Priority.High, -drop, reasons);
+        return new TenantFlag(s, FlagCodes.SalesAudit, Priority.High, -salesVsMarket, reasons);
     }
 
     internal static TenantFlag? Watch(TenantScore s, AnalysisSettings settings, bool riskModelUsed, double baseRate)
     {
         var c = settings.Flags;
         var m = s.Frame.Metrics;
-        if (riskModelUsed)
+        if (riskModelUsed && s.Risk is { } p && p >= c.WatchMinRisk)
         {
-            return s.Risk is { } p && p >= c.WatchMinRisk
-                ? new TenantFlag(s, FlagCodes.Watch, p >= (1 + c.WatchMinRisk) / 2 ? Priority.Medium : Priority.Low, p,
-                    [Reason.Of("risk_high", ("p", p), ("base", baseRate))])
-                : null;
+            return new TenantFlag(s, FlagCodes.Watch, p >= (1 + c.WatchMinRisk) / 2 ? Priority.Medium : Priority.Low, p,
+                [Reason.Of("risk_high", ("p", p), ("base", baseRate))]);
         }
 
+        // Early-warning rules, applied with or without a model (a model trained on past exits can miss a pattern
+        // that has not ended in an exit yet): a long-unpaid bill, or payments slipping (late bills, one overdue now)
+        // while sales slip against the category. A chronic late payer whose sales hold is not a new risk.
         if (m.ArrearsDays >= c.WatchRuleArrearsDays)
         {
             return new TenantFlag(s, FlagCodes.Watch, Priority.Medium, m.ArrearsDays, [Reason.Of("risk_rule_arrears", ("days", m.ArrearsDays))]);
         }
 
-        return m.LateShare12m is { } late && late >= c.WatchRuleLateShare
-            ? new TenantFlag(s, FlagCodes.Watch, Priority.Low, late, [Reason.Of("risk_rule_late", ("late", late))])
+        var slipping = Math.Min(s.Frame.RelYoy ?? 0, s.Frame.RelMomentum ?? 0);
+        return m.LateShare12m is { } late && late >= c.WatchRuleLateShare && m.ArrearsDays > c.WatchRuleOverdueDays && slipping <= c.WatchRuleSalesSlip
+            ? new TenantFlag(s, FlagCodes.Watch, Priority.Low, late, [Reason.Of("risk_rule_late", ("late", late), ("days", m.ArrearsDays), ("slip", -slipping))])
             : null;
     }
 }

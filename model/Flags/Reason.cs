@@ -61,14 +61,14 @@ public static partial class ReasonText
             "{count:n0} patrol findings in the last 3 months: {own:n1} times its own earlier rate and {peers:n1} times the peer median.",
             "近3个月巡场问题 {count:n0} 项，为自身以往水平的 {own:n1} 倍、同行中位数的 {peers:n1} 倍。"),
         ["sales_hold"] = (
-            "Sales hold at {ratio:pct0} of the peer median.",
-            "销售保持在同行中位数的 {ratio:pct0}。"),
+            "Sales hold: they moved {change:pct0} against the category's own movement.",
+            "销售保持稳定：相对同业态整体走势变动 {change:pct0}。"),
         ["sales_drop"] = (
-            "Reported sales fell {change:pct0} against the tenant's own previous 6 months.",
-            "申报销售额较其前6个月下降 {change:pct0}。"),
+            "Reported sales fell {change:pct0} against the tenant's own previous 6 months, net of the market's movement.",
+            "扣除市场整体变动后，申报销售额较其前6个月下降 {change:pct0}。"),
         ["receipts_hold"] = (
-            "Receipts changed by only {change:pct0} over the same months.",
-            "同期交易笔数仅变动 {change:pct0}。"),
+            "Receipts, net of the market, changed by only {change:pct0}.",
+            "扣除市场变动后，交易笔数仅变动 {change:pct0}。"),
         ["peers_hold"] = (
             "Its category peers changed by {change:pct0}.",
             "同业态同行变动 {change:pct0}。"),
@@ -82,11 +82,11 @@ public static partial class ReasonText
             "The risk model gives a {p:pct0} chance of leaving early or falling 60 days into arrears within 6 months (base rate {base:pct0}).",
             "风险模型预测其6个月内提前撤场或欠费超过60天的概率为 {p:pct0}（平均水平 {base:pct0}）。"),
         ["risk_rule_arrears"] = (
-            "The oldest unpaid bill is {days:n0} days overdue (risk model not available, rule applied).",
-            "最早一笔欠费已逾期 {days:n0} 天（风险模型不可用，按规则判断）。"),
+            "The oldest unpaid bill is {days:n0} days overdue (early-warning rule).",
+            "最早一笔欠费已逾期 {days:n0} 天（预警规则）。"),
         ["risk_rule_late"] = (
-            "{late:pct0} of bills were paid late in 12 months (risk model not available, rule applied).",
-            "近12个月 {late:pct0} 的账单逾期缴纳（风险模型不可用，按规则判断）。"),
+            "Payments are slipping: {late:pct0} of bills were paid late in 12 months and a bill is {days:n0} days overdue now, while sales fell {slip:pct0} behind the category (early-warning rule).",
+            "缴费出现恶化：近12个月 {late:pct0} 的账单逾期缴纳，目前有一笔已逾期 {days:n0} 天，同时销售落后同业态 {slip:pct0}（预警规则）。"),
     };
 
     public static IReadOnlyCollection<string> Codes => Templates.Keys;

@@ -37,7 +37,7 @@ public sealed record TenantFlag(TenantScore Score, string Code, Priority Priorit
     [
         "mall_id", "tenant_id", "tenant_name", "flag", "priority", "reasons", "reasons_zh", "reason_codes",
         "score", "density_3m", "peer_median_density_3m", "peer_ratio", "months_under_peers", "expected_density_3m", "expected_ratio",
-        "arrears", "arrears_days", "late_share_12m", "ocr_ttm", "ocr_band_high", "rent_psm", "floor_peer_rent_psm",
+        "arrears", "arrears_days", "late_share_12m", "ocr_ttm", "ocr_band_high", "base_rent_psm", "floor_peer_base_rent_psm",
         "complaints_3m", "violations_3m", "sales_change", "receipts_change", "ticket_z", "risk",
         "months_open", "months_to_expiry", "lease_end", "opportunity", "rent_at_risk",
     ];
@@ -51,7 +51,7 @@ public sealed record TenantFlag(TenantScore Score, string Code, Priority Priorit
             m.MallId, m.TenantId, m.TenantName, Code, Priority.ToString().ToLowerInvariant(), ReasonsText("en"), ReasonsText("zh"),
             string.Join(";", Reasons.Select(r => r.Code)),
             Score.Total, f.Density3m, f.Density3mPeerMedian, f.DensityRatio3m, f.MonthsUnder, Score.ExpectedDensity3m, Score.ExpectedRatio,
-            m.Arrears, m.ArrearsDays, m.LateShare12m, m.OcrTtm, settings.BandOf(m.Category).High, f.RentPsm3m, f.FloorRentPsmPeerMedian,
+            m.Arrears, m.ArrearsDays, m.LateShare12m, m.OcrTtm, settings.BandOf(m.Category).High, f.BaseRentPsm, f.FloorRentPsmPeerMedian,
             f.Complaints3m, f.Violations3m, f.SalesChange, f.ReceiptsChange, f.TicketZ, Score.Risk,
             m.MonthsOpen, m.MonthsToExpiry, m.LeaseEnd, Opportunity, RentAtRisk,
         ];

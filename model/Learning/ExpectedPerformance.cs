@@ -31,12 +31,12 @@ internal static class ExpectedPerformance
             WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0
               AND hash(mall_id || '|' || tenant_id || '|' || period::VARCHAR) % 1000000 < {keep}
             ORDER BY mall_id, tenant_id, period
-            """, withLabel: true);
+            """);
         var currentKeys = current.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var targets = Read(connection, codes, string.Format(CultureInfo.InvariantCulture, """
             SELECT * FROM an_f WHERE period >= DATE '{0:yyyy-MM-dd}' AND period <= DATE '{1:yyyy-MM-dd}' AND area_sqm > 0
             ORDER BY mall_id, tenant_id, period
-            """, Month.First(period).AddMonths(-2), Month.First(period)), withLabel: false)
+            """, Month.First(period).AddMonths(-2), Month.First(period)))
             .Where(t => currentKeys.Contains(t.Key)).ToList();
 
         var window = (Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), Month.First(period));
@@ -63,7 +63,12 @@ internal static class ExpectedPerformance
         {
             var train = training.Where(t => Fold(t.Key, s.Folds) != k).ToList();
             var held = training.Where(t => Fold(t.Key, s.Folds) == k).ToList();
-            var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input));
+            // The model learns each tenant-month's density as a multiple of its category's median in the training
+            // folds: the category level is the strong, stable part; the trees spend themselves on unit and season.
+            var medians = train.GroupBy(t => t.Input.Category).ToDictionary(g => g.Key, g => Median(g.Select(t => t.Density)));
+            var overall = Median(train.Select(t => t.Density));
+            double Norm(float category) => Math.Max(1e-6, medians.GetValueOrDefault(category, overall));
+            var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category)))));
             schema = data.Schema;
             var featurizer = ml.Transforms.Concatenate("Features", Features).Fit(data);
             var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
@@ -80,13 +85,11 @@ internal static class ExpectedPerformance
 
             if (held.Count > 0)
             {
-                var heldView = featurizer.Transform(ml.Data.LoadFromEnumerable(held.Select(t => t.Input)));
+                var heldView = featurizer.Transform(ml.Data.LoadFromEnumerable(held.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category))))));
                 var scores = predictor.Transform(heldView).GetColumn<float>("Score").ToArray();
-                var medians = train.GroupBy(t => t.Input.Category).ToDictionary(g => g.Key, g => Median(g.Select(t => t.Density)));
-                var overall = Median(train.Select(t => t.Density));
                 for (var i = 0; i < held.Count; i++)
                 {
-                    oofAbs.Add(Math.Abs(double.ExpM1(scores[i]) - held[i].Density));
+                    oofAbs.Add(Math.Abs(scores[i] * Norm(held[i].Input.Category) - held[i].Density));
                     baseAbs.Add(Math.Abs(medians.GetValueOrDefault(held[i].Input.Category, overall) - held[i].Density));
                 }
 
@@ -110,7 +113,7 @@ internal static class ExpectedPerformance
                         predicted[mine[i].Key] = list = [];
                     }
 
-                    list.Add(Math.Max(0, double.ExpM1(scores[i])));
+                    list.Add(Math.Max(0, scores[i] * Norm(mine[i].Input.Category)));
                 }
             }
         }
@@ -133,7 +136,7 @@ internal static class ExpectedPerformance
                 ["mean_density"] = training.Average(t => t.Density),
             },
             TopFeatures = importance,
-            Fingerprint = ModelReport.FingerprintOf(training.Select(t => t.Input.Vector()), $"expected|{s.Seed}|{s.Folds}|{s.Trees}|{s.Leaves}|{s.MinRowsPerLeaf}"),
+            Fingerprint = ModelReport.FingerprintOf(training.Select(t => t.Input.WithLabel((float)t.Density).Vector()), $"expected|{s.Seed}|{s.Folds}|{s.Trees}|{s.Leaves}|{s.MinRowsPerLeaf}"),
         };
         var expected = predicted.ToDictionary(kv => kv.Key, kv => kv.Value.Average(), StringComparer.Ordinal);
         return new Result(report, expected, foldModels, schema);
@@ -166,7 +169,7 @@ internal static class ExpectedPerformance
 
     private sealed record Row(string Key, ExpectedInput Input, double Density);
 
-    private static List<Row> Read(DuckDBConnection connection, Codes codes, string sql, bool withLabel)
+    private static List<Row> Read(DuckDBConnection connection, Codes codes, string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
@@ -184,7 +187,7 @@ internal static class ExpectedPerformance
                 Category = codes.Category(r.Text("category")),
                 MonthOfYear = r.Count("month_of_year"),
                 MonthsOpen = r.Count("months_open"),
-                Label = withLabel ? (float)double.LogP1(Math.Max(0, density)) : 0f,
+                Label = 0f,
             };
             rows.Add(new Row(r.Text("mall_id") + "\u001f" + r.Text("tenant_id"), input, density));
         }
@@ -206,6 +209,11 @@ public sealed class ExpectedInput
     public float Label { get; set; }
 
     internal float[] Vector() => [Mall, FloorLevel, Zone, Area, Category, MonthOfYear, MonthsOpen, Label];
+
+    internal ExpectedInput WithLabel(float label) => new()
+    {
+        Mall = Mall, FloorLevel = FloorLevel, Zone = Zone, Area = Area, Category = Category, MonthOfYear = MonthOfYear, MonthsOpen = MonthsOpen, Label = label,
+    };
 }
 
 /// <summary>

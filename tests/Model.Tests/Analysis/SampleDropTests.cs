@@ -1,0 +1,127 @@
+using System.Globalization;
+using Analytics.Model.Analysis;
+using Analytics.Model.Flags;
+using Analytics.Model.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Analytics.Model.Tests.Analysis;
+
+// The committed sample drop has planted situations (data-samples/sample-truth.csv). The analysis must find each
+// planted flag and leave the controls alone. Recall and precision per flag are printed (dotnet test -v n).
+public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Loaded sample) : IClassFixture<SampleDropTests.Loaded>
+{
+    public sealed class Loaded : IDisposable
+    {
+        public Loaded()
+        {
+            Warehouse = new TestWarehouse();
+            var root = SampleFolder(Warehouse.Folder);
+            CsvDrop.Load(Warehouse.Connection, Path.Combine(root, "drop"));
+            Truth = File.ReadAllLines(Path.Combine(root, "sample-truth.csv")).Skip(1)
+                .Select(l => l.Split(',')).Where(c => c.Length >= 3 && c[0].Length > 0)
+                .Select(c => (TenantId: c[0], Situation: c[1], Expected: c[2])).ToList();
+            using var cmd = Warehouse.Connection.CreateCommand();
+            cmd.CommandText = "SELECT max(date) FROM sales";
+            var last = (DateOnly)cmd.ExecuteScalar()!;
+            Period = new DateOnly(last.Year, last.Month, 1);
+            Result = TenantAnalysis.Run(Warehouse.Connection, null, Period, AnalysisSettings.Default);
+        }
+
+        internal TestWarehouse Warehouse { get; }
+        public IReadOnlyList<(string TenantId, string Situation, string Expected)> Truth { get; }
+        public DateOnly Period { get; }
+        public AnalysisResult Result { get; }
+
+        public void Dispose() => Warehouse.Dispose();
+
+        /// <summary>
+        /// data-samples/ of this checkout when it holds the committed drop; else the same sample generated afresh by
+        /// the generator (same seed, same rows). SAMPLE_DIR overrides both.
+        /// </summary>
+        private static string SampleFolder(string scratch)
+        {
+            if (Environment.GetEnvironmentVariable("SAMPLE_DIR") is { Length: > 0 } env)
+            {
+                return env;
+            }
+
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            var committed = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries."), "data-samples");
+            if (File.Exists(Path.Combine(committed, "drop", "tenants.csv")) && File.Exists(Path.Combine(committed, "sample-truth.csv")))
+            {
+                return committed;
+            }
+
+            var generated = Path.Combine(scratch, "sample");
+            Analytics.SampleData.Sample.SampleDrop.Write(generated);
+            return generated;
+        }
+    }
+
+    private readonly Loaded _sample = sample;
+
+    private HashSet<string> Flagged(string code) =>
+        _sample.Result.Flags.Where(f => f.Code == code).Select(f => f.Score.Frame.Metrics.TenantId).ToHashSet(StringComparer.Ordinal);
+
+    [Theory]
+    [InlineData(FlagCodes.Replace)]
+    [InlineData(FlagCodes.RentRelief)]
+    [InlineData(FlagCodes.RentReviewUp)]
+    [InlineData(FlagCodes.ImprovementPlan)]
+    [InlineData(FlagCodes.SalesAudit)]
+    [InlineData(FlagCodes.Watch)]
+    public void Flags_PlantedSituations_FoundWithRecallAndPrecision(string code)
+    {
+        var planted = _sample.Truth.Where(t => t.Expected == code).Select(t => t.TenantId).ToHashSet(StringComparer.Ordinal);
+        var flagged = Flagged(code);
+        var hits = planted.Intersect(flagged).Count();
+        var recall = planted.Count == 0 ? 1 : (double)hits / planted.Count;
+        var precision = flagged.Count == 0 ? 1 : (double)hits / flagged.Count;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{code}: planted {planted.Count}, flagged {flagged.Count}, recall {recall:0.00}, precision {precision:0.00}; missed [{string.Join(' ', planted.Except(flagged).Order())}] extra [{string.Join(' ', flagged.Except(planted).Order())}]"));
+        foreach (var id in planted.Except(flagged).Concat(flagged.Except(planted)).Order())
+        {
+            output.WriteLine(Describe(id));
+        }
+
+        output.WriteLine(_sample.Result.ModelCard());
+
+        planted.Should().NotBeEmpty("the sample plants every flag");
+        recall.Should().Be(1.0, "every planted {0} tenant must be flagged", code);
+        precision.Should().BeGreaterThanOrEqualTo(0.75, "few unplanted tenants may carry the {0} flag", code);
+    }
+
+    private string Describe(string tenantId)
+    {
+        var s = _sample.Result.Scores.Single(x => x.Frame.Metrics.TenantId == tenantId);
+        var f = s.Frame;
+        var m = f.Metrics;
+        var flags = string.Join(",", _sample.Result.Flags.Where(x => x.Score == s).Select(x => x.Code));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {tenantId} {m.Category} flags[{flags}] ratio3m {f.DensityRatio3m:0.00} under {f.MonthsUnder}/{f.MonthsRated} exp {s.ExpectedRatio:0.00} open {m.MonthsOpen} expiry {m.MonthsToExpiry} " +
+            $"arrears {m.ArrearsDays}d late {m.LateShare12m:0.00} ocr {m.OcrTtm:0.000} baserentpsm {f.BaseRentPsm:0.0}/{f.FloorRentPsmPeerMedian:0.0} " +
+            $"compl {f.Complaints3m}/{f.ComplaintsPriorAvg:0.00}/{f.Complaints3mPeerMedian:0.0} viol {f.Violations3m}/{f.ViolationsPriorAvg:0.00}/{f.Violations3mPeerMedian:0.0} " +
+            $"sales {f.SalesChange:0.00} rcpt {f.ReceiptsChange:0.00} peers {f.SalesChangePeerMedian:0.00} z {f.TicketZ:0.0} foot {f.FootfallChange:0.00} relyoy {f.RelYoy:0.00} relmom {f.RelMomentum:0.00} risk {s.Risk:0.00}");
+    }
+
+    [Fact]
+    public void Flags_ControlTenants_NotFlagged()
+    {
+        var controls = _sample.Truth.Where(t => t.Expected == "none").Select(t => t.TenantId).ToHashSet(StringComparer.Ordinal);
+        var flaggedControls = _sample.Result.Flags.Where(f => controls.Contains(f.Score.Frame.Metrics.TenantId))
+            .Select(f => $"{f.Score.Frame.Metrics.TenantId}:{f.Code}").ToList();
+
+        foreach (var id in flaggedControls.Select(x => x.Split(':')[0]).Distinct())
+        {
+            output.WriteLine(Describe(id));
+        }
+
+        controls.Should().NotBeEmpty();
+        flaggedControls.Should().BeEmpty();
+    }
+}
