@@ -33,6 +33,19 @@ public sealed class SpecimenVisualTests
         VisualComparison.AssertPageMatches(pdf, 1, "small-charts-zh.png");
     }
 
+    [Fact]
+    public void AssertPageMatches_DifferentPage_Fails()
+    {
+        // The comparison itself must catch a changed page: the Chinese first page is not the English one.
+        if (Environment.GetEnvironmentVariable("UPDATE_VISUALS") == "1")
+            return; // it would overwrite the English reference
+        var pdf = TestReports.Render(new LayoutSpecimen(ReportLanguage.Chinese));
+
+        var act = () => VisualComparison.AssertPageMatches(pdf, 1, "specimen-en-page1.png");
+
+        act.Should().Throw<Exception>().WithMessage("*changed pixels*");
+    }
+
     private static Plot SmallChart(string yLabel, string first, string second)
     {
         var plot = new Plot();
