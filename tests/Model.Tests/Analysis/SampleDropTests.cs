@@ -110,6 +110,26 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
     }
 
     [Fact]
+    public void Run_SameDataTwice_IdenticalScoreAndFlagExports()
+    {
+        // Why: a leasing decision must not change with the run; the ML models are seeded and trained single-threaded.
+        var again = TenantAnalysis.Run(_sample.Warehouse.Connection, null, _sample.Period, AnalysisSettings.Default);
+
+        Csv(again.ScoreTable()).Should().Be(Csv(_sample.Result.ScoreTable()));
+        Csv(again.FlagTable()).Should().Be(Csv(_sample.Result.FlagTable()));
+        again.ModelCard().Should().Be(_sample.Result.ModelCard());
+        _sample.Result.RiskModel.Available.Should().BeTrue("the sample's history has enough exits and arrears episodes to learn from");
+        _sample.Result.ExpectedModel.Available.Should().BeTrue();
+    }
+
+    private static string Csv(Analytics.Model.Export.ExportTable table)
+    {
+        using var writer = new StringWriter();
+        table.Write(writer, "csv");
+        return writer.ToString();
+    }
+
+    [Fact]
     public void Flags_ControlTenants_NotFlagged()
     {
         var controls = _sample.Truth.Where(t => t.Expected == "none").Select(t => t.TenantId).ToHashSet(StringComparer.Ordinal);
