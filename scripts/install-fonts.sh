@@ -18,7 +18,8 @@
 # (the same rule as Analytics.Reports.Fonts.FontSettings). Idempotent: does nothing when all is present.
 set -euo pipefail
 
-out_dir="${ANALYTICS_FONT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tenant-analytics/fonts}"
+home="${HOME:-$(getent passwd "$(id -un)" | cut -d: -f6)}"
+out_dir="${ANALYTICS_FONT_DIR:-${XDG_CACHE_HOME:-$home/.cache}/tenant-analytics/fonts}"
 # Bump when the processing below changes, so that old caches are rebuilt.
 build_version="5"
 

@@ -61,6 +61,8 @@ internal static class VisualComparison
         changed.Should().BeLessThanOrEqualTo(ChangedPixelsAllowed,
             "page {0} should look like {1}; this render is {2}, changed pixels in red in {3}. If the change is intended, run with UPDATE_VISUALS=1",
             page, referencePath, actualPath, diffPath);
+        File.Delete(actualPath); // kept only when the page differs, to be looked at
+
     }
 
     private static string RenderPage(byte[] pdf, int page)
@@ -70,6 +72,7 @@ internal static class VisualComparison
         var prefix = Path.ChangeExtension(pdfPath, null);
         var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (exitCode, output) = TestReports.Run("pdftoppm", $"-png -r {Dpi} -f {p} -l {p} -singlefile {pdfPath} {prefix}");
+        File.Delete(pdfPath);
         exitCode.Should().Be(0, output);
         return prefix + ".png";
     }
