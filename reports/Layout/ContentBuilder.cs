@@ -37,7 +37,7 @@ internal sealed class ContentBuilder
         return this;
     }
 
-    private ContentBuilder Add(Block block)
+    internal ContentBuilder Add(Block block)
     {
         blocks.Add(block);
         return this;
