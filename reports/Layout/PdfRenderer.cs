@@ -67,8 +67,23 @@ internal sealed class PdfRenderer(ReportFonts fonts, TimeProvider clock)
         var band = new BandBuilder();
         compose(band, number);
         context.Line(setup.MarginLeft, ruleY, setup.Width - setup.MarginRight, ruleY, Typography.Rule);
-        context.DrawLine(band.Left, setup.MarginLeft, top, band.LeftStyle);
+        // The right text (a date, a page number) and the centre text are short and always whole; a long left
+        // text (a title) is shortened with an ellipsis rather than running into them.
+        var fonts = context.Fonts;
+        var reserved = fonts.Measure(band.Right, band.RightStyle) + fonts.Measure(band.Center, band.CenterStyle) + 24;
+        var left = Shorten(band.Left, band.LeftStyle, fonts, setup.ContentWidth - reserved);
+        context.DrawLine(left, setup.MarginLeft, top, band.LeftStyle);
         context.DrawLine(band.Center, setup.Width / 2, top, band.CenterStyle, SKTextAlign.Center);
         context.DrawLine(band.Right, setup.Width - setup.MarginRight, top, band.RightStyle, SKTextAlign.Right);
+    }
+
+    internal static string Shorten(string text, TextStyle style, FontCache fonts, float maxWidth)
+    {
+        if (fonts.Measure(text, style) <= maxWidth)
+            return text;
+        var runes = text.EnumerateRunes().ToList();
+        while (runes.Count > 0 && fonts.Measure(string.Concat(runes) + "…", style) > maxWidth)
+            runes.RemoveAt(runes.Count - 1);
+        return string.Concat(runes).TrimEnd() + "…";
     }
 }

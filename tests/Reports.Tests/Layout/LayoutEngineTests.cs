@@ -76,6 +76,18 @@ public sealed class LayoutEngineTests : IDisposable
         results.Should().OnlyContain(r => r.SequenceEqual(expected));
     }
 
+    [Fact]
+    public void Shorten_TextWiderThanTheRoom_EndsWithAnEllipsisAndFits()
+    {
+        var title = "商户经营月报 — Monthly merchant performance brief for the operations team";
+
+        var shortened = PdfRenderer.Shorten(title, Typography.BandStrong, fonts, 120);
+
+        shortened.Should().EndWith("…").And.StartWith("商户经营月报");
+        fonts.Measure(shortened, Typography.BandStrong).Should().BeLessThanOrEqualTo(120);
+        PdfRenderer.Shorten("Short", Typography.BandStrong, fonts, 120).Should().Be("Short");
+    }
+
     // The specimen's content without its page template, to paginate on a small page.
     private sealed class LayoutSpecimenContent : ReportComponent
     {
