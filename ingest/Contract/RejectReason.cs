@@ -1,0 +1,19 @@
+namespace Analytics.Ingest.Contract;
+
+/// <summary>Why a row was not loaded. The codes are stable: tests, the bad sample drop and the API use them.</summary>
+public static class RejectReason
+{
+    public const string MissingValue = "missing_value";
+    public const string BadNumber = "bad_number";
+    public const string BadDate = "bad_date";
+    public const string BadTimestamp = "bad_timestamp";
+    public const string BadEnum = "bad_enum";
+    public const string OutOfRange = "out_of_range";
+    public const string UnknownTenant = "unknown_tenant";
+    public const string OutsideLease = "outside_lease";
+    public const string DuplicateKey = "duplicate_key";
+    public const string MalformedRow = "malformed_row";
+
+    public static readonly IReadOnlyList<string> All =
+        [MissingValue, BadNumber, BadDate, BadTimestamp, BadEnum, OutOfRange, UnknownTenant, OutsideLease, DuplicateKey, MalformedRow];
+}

@@ -1,0 +1,171 @@
+using System.Text;
+using Analytics.Ingest.Contract;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// The SQL that turns a staged all-text table into typed rows with the first reason each row breaks
+/// the contract. Validation runs inside DuckDB, set-based, because a row loop in .NET could not keep
+/// up with DuckDB's own CSV reader on a ten-million-row file.
+/// </summary>
+internal static class DatasetSql
+{
+    // Free text keeps its spaces and line breaks; everything else is compared and keyed, so it is trimmed.
+    private static readonly HashSet<string> FreeText = ["description", "note", "exit_reason", "tenant_name"];
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>CREATE TEMP TABLE typed AS ...: every contract column typed, plus _row and _err ('column|reason' or NULL).</summary>
+    public static string Typed(DatasetSpec dataset, Func<string, bool> present, string stage, string typed)
+    {
+        var inner = new StringBuilder();
+        foreach (var c in dataset.Columns)
+        {
+            var raw = present(c.Name) ? Quote(c.Name) : "NULL::VARCHAR";
+            var text = FreeText.Contains(c.Name)
+                ? $"CASE WHEN trim({raw}) = '' THEN NULL ELSE {raw} END"
+                : $"nullif(trim({raw}), '')";
+            if (c.Default is not null)
+            {
+                text = $"coalesce({text}, {Literal(c.Default)})";
+            }
+
+            inner.Append($", {text} AS {Quote("t_" + c.Name)}");
+        }
+
+        var outer = new StringBuilder();
+        var checks = new StringBuilder();
+        foreach (var c in dataset.Columns)
+        {
+            var t = Quote("t_" + c.Name);
+            var (value, valid, reason) = Parse(c, t);
+            outer.Append($", {value} AS {Quote(c.Name)}");
+            if (c.Required && c.Default is null)
+            {
+                checks.Append($" WHEN {t} IS NULL THEN '{c.Name}|{RejectReason.MissingValue}'");
+            }
+
+            if (valid is not null)
+            {
+                checks.Append($" WHEN {t} IS NOT NULL AND NOT ({valid}) THEN '{c.Name}|{reason}'");
+            }
+
+            if (c.Name == "area_sqm")
+            {
+                checks.Append($" WHEN ({value}) <= 0 THEN '{c.Name}|{RejectReason.OutOfRange}'");
+            }
+            else if (c.NonNegative)
+            {
+                checks.Append($" WHEN ({value}) < 0 THEN '{c.Name}|{RejectReason.OutOfRange}'");
+            }
+        }
+
+        checks.Append(RowRules(dataset));
+
+        return $"""
+            CREATE TEMP TABLE {typed} AS
+            SELECT _row{outer}, CASE{checks} END AS _err
+            FROM (SELECT _row{inner} FROM {stage})
+            """;
+    }
+
+    /// <summary>Rules across columns of one row.</summary>
+    private static string RowRules(DatasetSpec dataset) => dataset.Name switch
+    {
+        "tenants" => $"""
+             WHEN try_cast("t_lease_end" AS DATE) < try_cast("t_lease_start" AS DATE) THEN 'lease_end|{RejectReason.OutOfRange}'
+             WHEN "t_exit_date" IS NOT NULL AND {DateExpr("\"t_exit_date\"")} < {DateExpr("\"t_lease_start\"")} THEN 'exit_date|{RejectReason.OutOfRange}'
+             WHEN "t_area_sqm" IS NULL AND coalesce("t_mall_id", 'main') NOT IN (SELECT mall_id FROM units) THEN 'area_sqm|{RejectReason.MissingValue}'
+            """,
+        "complaints" => $"""
+             WHEN {TimestampExpr("\"t_resolved_at\"")} < {TimestampExpr("\"t_received_at\"")} THEN 'resolved_at|{RejectReason.OutOfRange}'
+            """,
+        _ => "",
+    };
+
+    private static string DateExpr(string t) => $"coalesce(try_cast({t} AS DATE), try_strptime({t}, '%Y/%m/%d')::DATE)";
+
+    private static string TimestampExpr(string t) =>
+        $"coalesce(try_cast({t} AS TIMESTAMP), try_strptime({t}, '%Y/%m/%d %H:%M:%S'), try_strptime({t}, '%Y/%m/%d %H:%M'))";
+
+    /// <summary>The typed value, the condition under which text is valid, and the reason when it is not.</summary>
+    private static (string Value, string? Valid, string Reason) Parse(ColumnSpec c, string t)
+    {
+        switch (c.Type)
+        {
+            case ColumnType.Decimal:
+                return ($"try_cast({t} AS DECIMAL(18,2))", $"regexp_full_match({t}, '-?[0-9]+(\\.[0-9]{{1,2}})?')", RejectReason.BadNumber);
+            case ColumnType.Percent:
+                var pct = $"regexp_replace({t}, '\\s*%$', '')";
+                return ($"try_cast({pct} AS DECIMAL(9,4))", $"regexp_full_match({pct}, '-?[0-9]+(\\.[0-9]{{1,4}})?')", RejectReason.BadNumber);
+            case ColumnType.Integer:
+                return ($"try_cast({t} AS BIGINT)", $"regexp_full_match({t}, '-?[0-9]{{1,15}}')", RejectReason.BadNumber);
+            case ColumnType.Date:
+                var date = DateExpr(t);
+                return (date, $"{date} IS NOT NULL", RejectReason.BadDate);
+            case ColumnType.Month:
+                var month = $"coalesce(try_strptime({t}, '%Y-%m'), try_strptime({t}, '%Y/%m'))::DATE";
+                return (month, $"{month} IS NOT NULL", RejectReason.BadDate);
+            case ColumnType.Timestamp:
+                var ts = TimestampExpr(t);
+                return (ts, $"{ts} IS NOT NULL", RejectReason.BadTimestamp);
+            case ColumnType.Enum:
+                var list = string.Join(", ", c.Values!.Select(Literal));
+                return ($"lower({t})", $"lower({t}) IN ({list})", RejectReason.BadEnum);
+            case ColumnType.Severity:
+                var sev = $"""
+                    CASE lower({t}) WHEN '1' THEN 1 WHEN 'minor' THEN 1 WHEN '轻微' THEN 1 WHEN '輕微' THEN 1
+                    WHEN '2' THEN 2 WHEN 'moderate' THEN 2 WHEN '一般' THEN 2
+                    WHEN '3' THEN 3 WHEN 'serious' THEN 3 WHEN '严重' THEN 3 WHEN '嚴重' THEN 3 END
+                    """;
+                return (sev, $"({sev}) IS NOT NULL", RejectReason.BadEnum);
+            default:
+                return (t, null, "");
+        }
+    }
+
+    /// <summary>Marks valid rows whose tenant no lease knows (in the warehouse or loaded earlier in this drop).</summary>
+    public static string UnknownTenant(string typed) => $"""
+        UPDATE {typed} SET _err = 'tenant_id|{RejectReason.UnknownTenant}'
+        WHERE _err IS NULL AND tenant_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM tenants l WHERE l.mall_id = {typed}.mall_id AND l.tenant_id = {typed}.tenant_id)
+        """;
+
+    /// <summary>Sales must fall inside one of the tenant's leases, up to the day it left.</summary>
+    public static string OutsideLease(string typed) => $"""
+        UPDATE {typed} SET _err = 'date|{RejectReason.OutsideLease}'
+        WHERE _err IS NULL
+          AND NOT EXISTS (SELECT 1 FROM tenants l WHERE l.mall_id = {typed}.mall_id AND l.tenant_id = {typed}.tenant_id
+                          AND {typed}.date BETWEEN l.lease_start AND coalesce(l.exit_date, l.lease_end))
+        """;
+
+    /// <summary>Keeps the first occurrence of a key among the otherwise valid rows; later ones are rejected.</summary>
+    public static string DuplicateKey(DatasetSpec dataset, string typed)
+    {
+        var keys = string.Join(", ", dataset.Key.Select(Quote));
+        return $"""
+            UPDATE {typed} SET _err = '{string.Join("+", dataset.Key)}|{RejectReason.DuplicateKey}'
+            FROM (SELECT t._row FROM {typed} t
+                  JOIN (SELECT {keys}, min(_row) AS first FROM {typed} WHERE _err IS NULL GROUP BY ALL HAVING count(*) > 1) d
+                    ON {KeyMatch(dataset, "t", "d")} AND t._row > d.first
+                  WHERE t._err IS NULL) x
+            WHERE {typed}._row = x._row
+            """;
+    }
+
+    public static string ColumnList(DatasetSpec dataset) => string.Join(", ", dataset.Columns.Select(c => Quote(c.Name)));
+
+    public static string KeyMatch(DatasetSpec dataset, string left, string right) =>
+        string.Join(" AND ", dataset.Key.Select(k => $"{left}.{Quote(k)} = {right}.{Quote(k)}"));
+
+    /// <summary>Valid rows that are new or differ from what the warehouse holds under their key.</summary>
+    public static string Fresh(DatasetSpec dataset, string typed, string fresh) => $"""
+        CREATE TEMP TABLE {fresh} AS
+        SELECT {ColumnList(dataset)} FROM {typed} t
+        WHERE _err IS NULL AND NOT EXISTS (
+            SELECT 1 FROM {dataset.Name} x
+            WHERE {string.Join(" AND ", dataset.Columns.Select(c => $"x.{Quote(c.Name)} IS NOT DISTINCT FROM t.{Quote(c.Name)}"))})
+        """;
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Analytics.Ingest.Contract;
+using Analytics.Ingest.Csv;
+using DuckDB.NET.Data;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// Loads one data drop into the warehouse as one transaction: every valid row in, every invalid row
+/// listed with its line and reason, and nothing at all when a file is refused or the process dies.
+/// </summary>
+public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock)
+{
+    public LoadResult Load(string folder, LoadOptions options)
+    {
+        var (sources, ignored) = DropSource.Discover(folder);
+        var problems = ignored.Select(i => $"{i}: not a dataset of the contract, ignored").ToList();
+        // Hashing a large file takes a while; it runs beside DuckDB's read of the same files.
+        var hashes = sources.Select(s => s.Path).Distinct().ToDictionary(p => p, p => Task.Run(() => Sha256(p)));
+
+        var trace = Stage.Tracer();
+        using var connection = warehouse.Open(clock);
+        trace("open");
+        var started = clock.GetUtcNow().UtcDateTime;
+        var loadId = Scalar<long>(connection, "SELECT coalesce(max(load_id), 0) + 1 FROM load_log");
+
+        var outcomes = new List<(FileResult File, List<RejectedRow> Rejects)>();
+        using (var tx = connection.BeginTransaction())
+        {
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path].Result);
+                outcomes.Add(outcome);
+                if (outcome.File.RefusalReason is { } reason && outcome.File.RowsRead == 0)
+                {
+                    problems.Add($"{outcome.File.Display}: {reason}");
+                }
+            }
+
+            trace("files");
+            var refused = outcomes.Any(o => o.File.Refused);
+            if (refused)
+            {
+                tx.Rollback();
+            }
+            else
+            {
+                RecordLoad(connection, loadId, started, folder, outcomes);
+                tx.Commit();
+                trace("commit");
+            }
+
+            var files = outcomes.Select(o => o.File).ToList();
+            var rejects = outcomes.SelectMany(o => o.Rejects).ToList();
+            var rejectsFile = rejects.Count > 0 || refused ? WriteRejects(options, loadId, refused, rejects) : null;
+            return new LoadResult(refused ? null : loadId, refused, files, rejects, rejectsFile, problems);
+        }
+    }
+
+    private static (FileResult File, List<RejectedRow> Rejects) LoadSource(
+        DuckDBConnection connection, DropSource source, string name, long loadId, LoadOptions options, string sha)
+    {
+        var dataset = source.Dataset;
+        long read, changed;
+        List<RejectedRow> rejects;
+        IReadOnlyList<string> ignored;
+        if (TypedCsvLoad.Applies(source))
+        {
+            var (map, problem) = HeaderMap.Build(dataset, CsvRecordScanner.ReadHeader(source.Path));
+            if (map is null)
+            {
+                return (Unreadable(source, sha, problem!), []);
+            }
+
+            (read, changed, rejects) = new TypedCsvLoad(connection, source, map, name, loadId).Run();
+            ignored = map.Ignored;
+        }
+        else
+        {
+            var (stage, problem) = Stage.Create(connection, source, name);
+            if (stage is null)
+            {
+                return (Unreadable(source, sha, problem!), []);
+            }
+
+            (read, changed, rejects) = new StagedLoad(connection, source, stage, name, loadId).Run();
+            ignored = stage.Headers.Ignored;
+        }
+
+        var rejected = (long)rejects.Count;
+        var share = read == 0 ? 0 : 100.0 * rejected / read;
+        var refused = share > options.MaxRejectPct;
+        var reason = refused
+            ? string.Create(CultureInfo.InvariantCulture, $"{rejected} of {read} rows rejected ({share:0.##} %), above the limit of {options.MaxRejectPct:0.##} %")
+            : null;
+        return (new FileResult(dataset.Name, source.FileName, source.Sheet, sha, read, refused ? 0 : read - rejected, rejected,
+            refused ? 0 : changed, refused, reason, ignored), rejects);
+    }
+
+    private static FileResult Unreadable(DropSource source, string sha, string problem) =>
+        new(source.Dataset.Name, source.FileName, source.Sheet, sha, 0, 0, 0, 0, true, problem, []);
+
+    private void RecordLoad(DuckDBConnection connection, long loadId, DateTime started, string folder,
+        List<(FileResult File, List<RejectedRow> Rejects)> outcomes)
+    {
+        using (var appender = connection.CreateAppender("rejected_rows"))
+        {
+            foreach (var r in outcomes.SelectMany(o => o.Rejects))
+            {
+                appender.CreateRow().AppendValue(loadId).AppendValue(r.Sheet is null ? r.File : $"{r.File}[{r.Sheet}]")
+                    .AppendValue(r.Dataset).AppendValue(r.Line).AppendValue(r.Column).AppendValue(r.Value).AppendValue(r.Reason).EndRow();
+            }
+        }
+
+        foreach (var (f, _) in outcomes)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "INSERT INTO load_files VALUES ($id, $file, $sheet, $dataset, $sha, $read, $loaded, $rejected, $ignored)";
+            cmd.Parameters.Add(new DuckDBParameter("id", loadId));
+            cmd.Parameters.Add(new DuckDBParameter("file", f.File));
+            cmd.Parameters.Add(new DuckDBParameter("sheet", f.Sheet));
+            cmd.Parameters.Add(new DuckDBParameter("dataset", f.Dataset));
+            cmd.Parameters.Add(new DuckDBParameter("sha", f.Sha256));
+            cmd.Parameters.Add(new DuckDBParameter("read", f.RowsRead));
+            cmd.Parameters.Add(new DuckDBParameter("loaded", f.RowsLoaded));
+            cmd.Parameters.Add(new DuckDBParameter("rejected", f.RowsRejected));
+            cmd.Parameters.Add(new DuckDBParameter("ignored", f.IgnoredColumns.Count == 0 ? null : string.Join(", ", f.IgnoredColumns)));
+            cmd.ExecuteNonQuery();
+        }
+
+        using var log = connection.CreateCommand();
+        log.CommandText = "INSERT INTO load_log VALUES ($id, $started, $finished, $source, $read, $loaded, $rejected)";
+        log.Parameters.Add(new DuckDBParameter("id", loadId));
+        log.Parameters.Add(new DuckDBParameter("started", started));
+        log.Parameters.Add(new DuckDBParameter("finished", clock.GetUtcNow().UtcDateTime));
+        log.Parameters.Add(new DuckDBParameter("source", Path.GetFullPath(folder)));
+        log.Parameters.Add(new DuckDBParameter("read", outcomes.Sum(o => o.File.RowsRead)));
+        log.Parameters.Add(new DuckDBParameter("loaded", outcomes.Sum(o => o.File.RowsLoaded)));
+        log.Parameters.Add(new DuckDBParameter("rejected", outcomes.Sum(o => o.File.RowsRejected)));
+        log.ExecuteNonQuery();
+    }
+
+    private string WriteRejects(LoadOptions options, long loadId, bool refused, List<RejectedRow> rejects)
+    {
+        var path = options.RejectsFile ?? Path.Combine(Path.GetDirectoryName(warehouse.Path) ?? ".", "rejects",
+            string.Create(CultureInfo.InvariantCulture,
+                $"load-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}-{(refused ? "refused" : loadId.ToString(CultureInfo.InvariantCulture))}.csv"));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        RejectsCsv.Write(path, rejects);
+        return Path.GetFullPath(path);
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static T Scalar<T>(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+}
