@@ -5,8 +5,8 @@ namespace Analytics.SampleData.Bad;
 /// <summary>
 /// A small self-contained drop in which every file holds valid rows plus at least one row for each reject reason
 /// that can occur in it, and the list of rejections a loader must report (file, physical line, column, reason).
-/// Each bad row breaks exactly one rule, so the expected reason is unambiguous. Column is empty where the reason
-/// concerns the whole row (malformed_row, duplicate_key).
+/// Each bad row breaks exactly one rule, so the expected reason is unambiguous. The column of a duplicate_key is the
+/// dataset's key joined by '+' (mall_id+unit_id); for malformed_row it is empty (no column can be named).
 /// </summary>
 internal static class BadDrop
 {
@@ -74,7 +74,7 @@ internal static class BadDrop
             .Bad("4F-D07,4F,D,12o.00", "area_sqm", "bad_number")
             .Bad("4F-D08,4F,D,\"1,250.00\"", "area_sqm", "bad_number")
             .Bad("4F-D09,4F,D,-40.00", "area_sqm", "out_of_range")
-            .Bad("B1-A01,B1,A,121.00", string.Empty, "duplicate_key")
+            .Bad("B1-A01,B1,A,121.00", "mall_id+unit_id", "duplicate_key")
             .Bad("4F-D10,4F,D", string.Empty, "malformed_row")
             .Ok("4F-D11,4F,D,95.00");
 
@@ -93,7 +93,7 @@ internal static class BadDrop
             .Bad("T011,鲸鱼寿司,鲸鱼,f&b,4F-D11,4F,95.00,2025-02-30,2027-12-31,9000.00,,3300.00,,", "lease_start", "bad_date")
             .Bad("T012,柚见美甲,柚见,beauty,4F-D11,4F,95.00,2026-01-01,2025-12-31,9000.00,,3300.00,,", "lease_end", "out_of_range")
             .Bad("T013,麦田烘焙,麦田,f&b,4F-D11,4F,-95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,", "area_sqm", "out_of_range")
-            .Bad("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12500.00,10%,3000.00,,", string.Empty, "duplicate_key")
+            .Bad("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12500.00,10%,3000.00,,", "mall_id+tenant_id+lease_start", "duplicate_key")
             .Bad("T014,森林家居,森林,home,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00", string.Empty, "malformed_row");
 
         yield return new BadFile("sales.csv", "tenant_id,date,net_sales,transactions")
@@ -116,7 +116,7 @@ internal static class BadDrop
             .Bad("T999,2026-10-01,100.00,1", "tenant_id", "unknown_tenant")
             .Bad("T004,2025-08-15,300.00,2", "date", "outside_lease")
             .Bad("T001,2024-12-31,300.00,2", "date", "outside_lease")
-            .Bad("T001,2026-10-01,999.00,9", string.Empty, "duplicate_key")
+            .Bad("T001,2026-10-01,999.00,9", "mall_id+tenant_id+date", "duplicate_key")
             .Bad("T001,2026-10-09,100.00", string.Empty, "malformed_row")
             .Bad("T001,2026-10-10,100.00,3,extra", string.Empty, "malformed_row")
             .Ok("T004,2026-10-02,5980.00,28");
@@ -132,10 +132,10 @@ internal static class BadDrop
             .Bad("T001,2026-10,base_rent,,2026-10-10,,", "amount_due", "missing_value")
             .Bad("T001,2026-10,base_rent,12000.00,2026-10-10,\"12,000.00\",2026-10-09", "amount_paid", "bad_number")
             .Bad("T002,2026-10,utilities,1500.123,2026-11-10,,", "amount_due", "bad_number")
-            .Bad("T001,2026-10,service_charge,3000.00,20261010,,", "due_date", "bad_date")
+            .Bad("T001,2026-10,service_charge,3000.00,10/10/2026,,", "due_date", "bad_date")
             .Bad("T002,2026-10,service_charge,9100.00,2026-10-10,9100.00,2026-10-99", "paid_date", "bad_date")
             .Bad("T999,2026-10,base_rent,5000.00,2026-10-10,,", "tenant_id", "unknown_tenant")
-            .Bad("T001,2026-09,base_rent,12000.00,2026-09-10,12000.00,2026-09-08", string.Empty, "duplicate_key")
+            .Bad("T001,2026-09,base_rent,12000.00,2026-09-10,12000.00,2026-09-08", "mall_id+tenant_id+period+charge_type", "duplicate_key")
             .Bad("T002,2026-10,base_rent,18000.50,2026-10-10", string.Empty, "malformed_row")
             .Ok("T004,2026-09,base_rent,15000.00,2026-09-10,15000.00,2026-09-10");
 
@@ -151,7 +151,7 @@ internal static class BadDrop
             .Bad("CP9,2026-10-08 13:00:00,T999,onsite,quality,2,open,,质量问题", "tenant_id", "unknown_tenant")
             .Bad("CP10,2026-10-09 10:00:00,T003,hotline,,1,open,,价格问题", "category", "missing_value")
             .Bad("CP11,2026-10-09 11:00:00,T003,hotline,price,1,resolved,2026-10-10 9am,价格问题", "resolved_at", "bad_timestamp")
-            .Bad("CP1,2026-10-09 12:00:00,T001,hotline,service,1,open,,重复编号", string.Empty, "duplicate_key")
+            .Bad("CP1,2026-10-09 12:00:00,T001,hotline,service,1,open,,重复编号", "mall_id+complaint_id", "duplicate_key")
             .Bad("CP12,2026-10-09 13:00:00,T003,hotline,price,1,open,,价格问题,多余字段", string.Empty, "malformed_row")
             .Ok("CP13,2026-10-10 15:20:00,T004,app,safety,3,resolved,2026-10-10 18:00:00,\"滑梯护栏松动，已\"\"立即停用\"\"\"");
 
@@ -165,7 +165,7 @@ internal static class BadDrop
             .Bad("2026/13/05,T003,hygiene,,", "date", "bad_date")
             .Bad("2026-10-06,,hygiene,,", "tenant_id", "missing_value")
             .Bad("2026-10-06,T999,hygiene,,", "tenant_id", "unknown_tenant")
-            .Bad("2026-10-03,T001,late_open,20,重复", string.Empty, "duplicate_key")
+            .Bad("2026-10-03,T001,late_open,20,重复", "mall_id+date+tenant_id+type", "duplicate_key")
             .Bad("2026-10-07,T004,display", string.Empty, "malformed_row")
             .Ok("2026-10-07,T004,fire_safety,,消防通道堆物");
 
@@ -179,7 +179,7 @@ internal static class BadDrop
             .Bad("2026-10-03,B,\"38,000\"", "visitors", "bad_number")
             .Bad("2026-10-03,C,", "visitors", "missing_value")
             .Bad("2026-02-30,,30000", "date", "bad_date")
-            .Bad("2026-10-01,,41000", string.Empty, "duplicate_key")
+            .Bad("2026-10-01,,41000", "mall_id+date+zone", "duplicate_key")
             .Bad("2026-10-04,A", string.Empty, "malformed_row")
             .Ok("2026-10-03,D,11800");
     }

@@ -63,6 +63,10 @@ internal sealed class MallPlanner(int seed)
         {
             LetToSuccessor(unit, start, plantedNew);
         }
+        foreach (var t in tenants.Where(t => t.Situation != "ordinary"))
+        {
+            t.TrendPerYear = 0; // a planted story shows only its own script, no drift of its own on top
+        }
         return new MallPlan { Units = units, Tenants = tenants };
     }
 
@@ -158,7 +162,8 @@ internal sealed class MallPlanner(int seed)
         }
         Take("replace", "fashion", "f&b", "beauty", "services", "fashion@2F");
         Take("rent_relief", "f&b", "fashion", "sports", "services");
-        Take("rent_review_up", "beauty@1F", "jewelry@1F", "fashion@2F", "f&b@4F");
+        // Trades whose rent is the floor's usual, so "half the floor's rent" is not just a cheap trade.
+        Take("rent_review_up", "fashion@1F", "fashion@2F", "f&b@4F", "f&b@B1");
         Take("improvement_plan", "f&b", "fashion", "services", "kids");
         Take("sales_audit", "f&b", "fashion", "beauty");
         Take("watch", "fashion", "f&b", "home");
@@ -189,7 +194,7 @@ internal sealed class MallPlanner(int seed)
         t.Quality = Math.Clamp(rng.LogNormal(0.22), 0.72, 1.45);
         t.TrendPerYear = rng.Normal() * 0.04;
         t.Ticket = profile.Ticket * rng.LogNormal(0.15);
-        t.ComplaintsPerMonth = rng.Uniform(0.04, 0.16) * profile.ComplaintFactor;
+        t.ComplaintsPerMonth = rng.Uniform(0.03, 0.10) * profile.ComplaintFactor;
         t.FindingsPerMonth = rng.Uniform(0.05, 0.20);
         t.SometimesLate = rng.Chance(0.2);
         t.ReportsTransactions = !rng.Chance(0.04);
@@ -214,7 +219,7 @@ internal sealed class MallPlanner(int seed)
 
     private decimal ServiceCharge(TenantPlan t)
     {
-        var perSqm = t.Category.Name is "supermarket" or "entertainment" ? rng.Uniform(20, 30) : rng.Uniform(35, 50);
+        var perSqm = t.Category.Name is "supermarket" or "entertainment" ? rng.Uniform(12, 20) : rng.Uniform(35, 50); // anchors pay less per sqm
         return Format.Round2((double)t.Unit.AreaSqm * perSqm);
     }
 
@@ -384,7 +389,7 @@ internal sealed class MallPlanner(int seed)
         t.ReportsTransactions = true;
         var end = MonthEndAfter(rng.Between(2, 11));
         // An old deal from a weak market: half the rent the floor now asks for this trade.
-        var rent = Math.Round((decimal)(0.5 * t.Category.TargetOcr * t.NormalMonthlySales()));
+        var rent = Math.Round((decimal)(0.45 * t.Category.TargetOcr * t.NormalMonthlySales()));
         t.Leases.Add(Lease(t, end.AddDays(1).AddYears(-6), 6, rent, 0m));
         t.Situation = "rent_review_up";
         t.ExpectedFlag = "rent_review_up";
@@ -442,7 +447,7 @@ internal sealed class MallPlanner(int seed)
         var rate = TurnoverRate(t.Category);
         var start = AlignToLeaseDay(rng.DateBetween(new DateOnly(2022, 3, 1), new DateOnly(2023, 6, 1)));
         t.Leases.Add(Lease(t, start, 6, NormalBaseRent(t, rate), rate));
-        t.Sales = new Curve((new DateOnly(2026, 6, 30), 1.0), (new DateOnly(2026, 10, 20), 0.83));
+        t.Sales = new Curve((new DateOnly(2026, 6, 30), 1.0), (new DateOnly(2026, 10, 10), 0.82));
         t.PaymentRules.Add(new PaymentRule(new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 31), DelayDays: 16, SettleOn: null));
         t.PaymentRules.Add(new PaymentRule(new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), DelayDays: 24, SettleOn: null));
         t.PaymentRules.Add(new PaymentRule(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), DelayDays: null, SettleOn: null, PaidShare: 0));
@@ -455,7 +460,7 @@ internal sealed class MallPlanner(int seed)
     {
         var exit = plantedNew
             ? rng.DateBetween(new DateOnly(2025, 11, 1), new DateOnly(2026, 2, 15))
-            : rng.DateBetween(new DateOnly(2024, 5, 1), new DateOnly(2026, 4, 30));
+            : rng.DateBetween(new DateOnly(2024, 8, 15), new DateOnly(2026, 4, 30)); // nine months of history before each
         var rate = TurnoverRate(t.Category);
         var years = rng.Pick(new[] { 3, 4, 5 });
         t.Leases.Add(Lease(t, FirstLeaseStart(years), years, NormalBaseRent(t, rate), rate));
