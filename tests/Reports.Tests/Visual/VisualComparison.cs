@@ -20,7 +20,12 @@ internal static class VisualComparison
 
     public static void AssertPageMatches(byte[] pdf, int page, string referenceName, [CallerFilePath] string callerPath = "")
     {
-        var referencePath = Path.Combine(Path.GetDirectoryName(callerPath)!, referenceName);
+        // The source folder, so that UPDATE_VISUALS writes where git sees it; a build with mapped source paths
+        // (ContinuousIntegrationBuild) has no such folder and reads the copies next to the test assembly.
+        var sourceFolder = Path.GetDirectoryName(callerPath);
+        var referencePath = Directory.Exists(sourceFolder)
+            ? Path.Combine(sourceFolder, referenceName)
+            : Path.Combine(AppContext.BaseDirectory, "Visual", referenceName);
         var actualPath = RenderPage(pdf, page);
 
         if (Environment.GetEnvironmentVariable("UPDATE_VISUALS") == "1")
