@@ -2,10 +2,11 @@
 # Installs the fonts the PDF reports need and builds the two faces the code loads by path.
 #
 # Why: a fresh Debian 12 machine has only DejaVu, which has no Chinese. Debian's Noto Sans CJK comes as
-# .ttc collections in which some ideographs share a glyph with a Kangxi radical (U+2F00..) or CJK radical
-# supplement (U+2E80..) code point; SkiaSharp's PDF writer then maps the glyph back to the radical and a
-# tenant name searched in the PDF text is not found (月 extracts as U+2F49). Extracting the Simplified
-# Chinese face to an .otf and dropping those radical entries from its cmap makes extraction exact. The
+# .ttc collections in which some ideographs share a glyph with a Kangxi radical (U+2F00..), a CJK radical
+# supplement (U+2E80..) or an Extension A code point; SkiaSharp's PDF writer maps a shared glyph back to the
+# lowest of its code points and a tenant name searched in the PDF text is not found (月 extracts as U+2F49,
+# 胶 as U+3B35). Extracting the Simplified Chinese face to an .otf and dropping the shadowing code points
+# from its cmap (drop_shadowing_code_points) makes extraction exact. The
 # faces are CFF, which SkiaSharp embeds as small per-document glyph subsets (TrueType CJK is embedded whole).
 # The face's bounding box (head yMin/yMax, -1.05..1.81 em, set by a few vertical-form glyphs) is narrowed to
 # its line metrics (hhea -0.29..1.16 em): ScottPlot places text from that box, and the full box pushed the
@@ -21,7 +22,7 @@ set -euo pipefail
 home="${HOME:-$(getent passwd "$(id -un)" | cut -d: -f6)}"
 out_dir="${ANALYTICS_FONT_DIR:-${XDG_CACHE_HOME:-$home/.cache}/tenant-analytics/fonts}"
 # Bump when the processing below changes, so that old caches are rebuilt.
-build_version="5"
+build_version="6"
 
 packages=(fonts-noto-cjk python3-fonttools)
 if [[ "${1:-}" == "--test-tools" ]]; then
@@ -67,7 +68,45 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 out_dir = sys.argv[1]
 source_dir = "/usr/share/fonts/opentype/noto"
 wanted = "Noto Sans CJK SC"
-radicals = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement + Kangxi Radicals
+# Code points that lose when they share a glyph with another: SkiaSharp's PDF text map gives a shared glyph
+# the lowest code point mapping to it, so each of these would replace a common character in extracted text.
+DISPREFERRED = (
+    [range(0x2E80, 0x2FE0)]        # CJK radicals and Kangxi radicals (月 would extract as U+2F49)
+    + [range(0x3400, 0x4DC0)]      # Extension A twins of common ideographs (胶 would extract as U+3B35)
+    + [range(c, c + 1) for c in (
+        0x2003,  # em space, twin of the ideographic space U+3000
+        0x2012,  # figure dash, twin of the en dash U+2013
+        0x2035,  # reversed prime, twin of the full-width grave accent
+        0x2215,  # division slash, twin of the full-width solidus ／
+        0x2329, 0x232A,  # deprecated angle brackets, twins of 〈 〉
+        0x301C,  # wave dash, twin of the full-width tilde ～ used in Chinese ranges
+    )]
+)
+
+
+def dispreferred(cp):
+    return any(cp in r for r in DISPREFERRED)
+
+
+def drop_shadowing_code_points(font):
+    """For each glyph mapped from several code points, removes those below the preferred one (the lowest
+    code point that is not dispreferred), so the preferred one is what the PDF text says."""
+    cmap = font.getBestCmap()
+    by_glyph = {}
+    for cp, glyph in cmap.items():
+        by_glyph.setdefault(glyph, []).append(cp)
+    drop = set()
+    for cps in by_glyph.values():
+        if len(cps) > 1:
+            preferred = min(cps, key=lambda cp: (dispreferred(cp), cp))
+            drop.update(cp for cp in cps if cp < preferred)
+    # Radicals are never wanted, even alone: a radical in a name is a data-entry slip for the ideograph.
+    drop.update(cp for cp in cmap if 0x2E80 <= cp < 0x2FE0)
+    for table in font["cmap"].tables:
+        if getattr(table, "cmap", None):
+            for cp in [cp for cp in table.cmap if cp in drop]:
+                del table.cmap[cp]
+    return len(drop)
 
 
 def common_characters():
@@ -119,19 +158,14 @@ for weight in ("Regular", "Bold"):
     collection = TTCollection(os.path.join(source_dir, f"NotoSansCJK-{weight}.ttc"), lazy=False, recalcBBoxes=False)
     font = next(f for f in collection.fonts if f["name"].getDebugName(1) == wanted)
     font.ensureDecompiled()
-    dropped = 0
-    for table in font["cmap"].tables:
-        if getattr(table, "cmap", None):
-            for cp in [cp for cp in table.cmap if cp in radicals]:
-                del table.cmap[cp]
-                dropped += 1
+    dropped = drop_shadowing_code_points(font)
     move_common_glyphs_first(font)
     head, hhea = font["head"], font["hhea"]
     head.yMax, head.yMin = hhea.ascent, hhea.descent
     target = os.path.join(out_dir, f"NotoSansCJKsc-{weight}.otf")
     font.save(target + ".tmp")
     os.replace(target + ".tmp", target)
-    print(f"built {target} ({os.path.getsize(target) // 1024} KB, {dropped} radical cmap entries dropped)")
+    print(f"built {target} ({os.path.getsize(target) // 1024} KB, {dropped} shadowing code points dropped)")
 PY
 rm -f "$out_dir"/.build-*
 touch "$marker"

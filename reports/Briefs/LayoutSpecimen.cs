@@ -9,7 +9,9 @@ namespace Analytics.Reports.Briefs;
 /// It is the layout layer's test subject and visual reference (tests/Reports.Tests/Visual) and a model for the
 /// real briefs: Compose reads like the table of contents, each part is a small method or component.
 /// </summary>
-internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 40) : ReportDocument
+/// <param name="notes">Whether to end with the notes section (without it and with a few rows, the specimen is a
+/// one-page sheet, the size that the benchmark budgets).</param>
+internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 40, bool notes = true) : ReportDocument
 {
     private static readonly string[] ChineseTenants =
     [
@@ -67,11 +69,31 @@ internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 4
             : "All trading tenants, by net sales. When the table runs over a page its header row is repeated and no row is cut.",
             Typography.Note);
         content.Component(new TenantTable(Language, tenantRows));
+        if (notes)
+            ComposeNotes(content);
+    }
+
+    private void ComposeNotes(ContentBuilder content)
+    {
         content.Heading1(Language.IsChinese ? "三、说明" : "3. Notes");
         content.Heading2(Language.IsChinese ? "口径" : "Definitions");
         content.Paragraph(Language.IsChinese
             ? "销售额为扣除退货后的净额（元）；坪效为月销售额除以租赁面积（㎡）；租售比为保底租金、提成租金与物业费之和占销售额的比例。"
             : "Net sales are after refunds; sales per m² divide a month's net sales by the leased area; the occupancy cost ratio is base rent, turnover rent and service charge over net sales.");
+        content.Heading2(Language.IsChinese ? "标记规则" : "Flags");
+        content.Bullets(Language.IsChinese
+            ?
+            [
+                "租售比连续三个月超过25%：建议评估租金调整。",
+                "欠费超过60天：发催缴函，并在下月例会上复核（含物业费、水电费等全部应收项目）。",
+                "坪效低于同业态中位数的一半且持续两个季度：列入调整候选名单。",
+            ]
+            :
+            [
+                "Occupancy cost ratio above 25% for three months in a row: review the rent.",
+                "Arrears older than 60 days: send a reminder and review at next month's meeting (all charges, service and utilities included).",
+                "Sales per m² under half the category median for two quarters: candidate for replacement.",
+            ]);
     }
 
     private string Summary() => Language.IsChinese
@@ -113,6 +135,9 @@ internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 4
     /// <summary>The tenant table: text left, figures right-aligned, enough rows to run over pages.</summary>
     private sealed class TenantTable(ReportLanguage language, int rows) : ReportComponent
     {
+        // Specimen only: the real threshold is configuration of the flag rules (model/).
+        private const double OcrWatchLevel = 0.25;
+
         public override void Compose(ContentBuilder content) => content.Table(table =>
         {
             table.Column(TableColumn.Text("#", 0.4f))
@@ -128,13 +153,14 @@ internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 4
                 var category = Categories[random.Next(Categories.Length)];
                 var area = 40 + random.Next(0, 900);
                 var sales = (decimal)(area * (800 + random.Next(0, 4000)));
+                var ocr = 0.08 + random.NextDouble() * 0.2;
                 table.Row(
-                    (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    names[i % names.Length] + (i < names.Length ? "" : " " + (i / names.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    language.IsChinese ? category.Zh : category.En,
-                    language.Number(area),
-                    language.Money(sales),
-                    language.Percent(0.08 + random.NextDouble() * 0.2));
+                    new TableCell((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new TableCell(names[i % names.Length] + (i < names.Length ? "" : " " + (i / names.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                    new TableCell(language.IsChinese ? category.Zh : category.En),
+                    new TableCell(language.Number(area)),
+                    new TableCell(language.Money(sales)),
+                    new TableCell(language.Percent(ocr), ocr > OcrWatchLevel ? KpiTone.Bad : KpiTone.Neutral));
             }
         });
     }

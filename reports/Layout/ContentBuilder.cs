@@ -15,6 +15,8 @@ internal sealed class ContentBuilder
 
     public ContentBuilder Paragraph(string text, TextStyle? style = null) => Add(new ParagraphBlock(text, style ?? Typography.Body));
 
+    public ContentBuilder Bullets(params string[] items) => Add(new BulletListBlock(items, Typography.Body));
+
     public ContentBuilder Kpis(params KpiTile[] tiles) => Add(new KpiRowBlock(tiles));
 
     public ContentBuilder Table(Action<TableBuilder> compose)
@@ -48,7 +50,7 @@ internal sealed class ContentBuilder
 internal sealed class TableBuilder
 {
     private readonly List<TableColumn> columns = [];
-    private readonly List<IReadOnlyList<string>> rows = [];
+    private readonly List<IReadOnlyList<TableCell>> rows = [];
 
     public TableBuilder Column(TableColumn column)
     {
@@ -57,6 +59,13 @@ internal sealed class TableBuilder
     }
 
     public TableBuilder Row(params string[] cells)
+    {
+        rows.Add(cells.Select(c => new TableCell(c)).ToList());
+        return this;
+    }
+
+    /// <summary>A row whose cells may carry a tone (a red arrears figure, a green change).</summary>
+    public TableBuilder Row(params TableCell[] cells)
     {
         rows.Add(cells);
         return this;

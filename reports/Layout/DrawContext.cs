@@ -26,6 +26,12 @@ internal sealed class DrawContext(SKCanvas canvas, FontCache fonts, List<Outline
             Canvas.DrawRect(rect, paint);
     }
 
+    public void FillCircle(float cx, float cy, float radius, SKColor color)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Color = color, Style = SKPaintStyle.Fill };
+        Canvas.DrawCircle(cx, cy, radius, paint);
+    }
+
     public void Line(float x0, float y0, float x1, float y1, SKColor color, float width = 0.6f)
     {
         using var paint = new SKPaint { IsAntialias = true, Color = color, StrokeWidth = width, Style = SKPaintStyle.Stroke };

@@ -17,11 +17,14 @@ internal sealed record TableColumn(string Header, float Width = 1, CellAlign Ali
     public static TableColumn Number(string header, float width = 1) => new(header, width, CellAlign.Right);
 }
 
+/// <summary>One cell: its text (already formatted by the report language) and the tone that colours it.</summary>
+internal sealed record TableCell(string Text, KpiTone Tone = KpiTone.Neutral);
+
 /// <summary>
 /// A table that flows over pages: a row is never cut, the header row is repeated at the top of each page the
 /// table continues on, and the header never stands alone at the bottom of a page. Cells wrap.
 /// </summary>
-internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows) : Block
+internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<TableCell>> rows) : Block
 {
     private const float PadX = 4;
     private const float PadY = 3;
@@ -33,7 +36,7 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
         var total = columns.Sum(c => c.Width);
         var widths = columns.Select(c => width * c.Width / total).ToArray();
 
-        var header = LayRow(fonts, columns.Select(c => c.Header).ToList(), widths, Typography.TableHeader, RowKind.Header);
+        var header = LayRow(fonts, columns.Select(c => new TableCell(c.Header)).ToList(), widths, Typography.TableHeader, RowKind.Header);
         var slices = new List<Slice> { header };
         for (var r = 0; r < rows.Count; r++)
         {
@@ -44,11 +47,17 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
         return new BlockLayout(slices, KeepFirst: Math.Min(2, slices.Count), RepeatedHeader: header);
     }
 
-    private RowSlice LayRow(FontCache fonts, IReadOnlyList<string> cells, float[] widths, TextStyle style, RowKind kind)
+    private RowSlice LayRow(FontCache fonts, IReadOnlyList<TableCell> cells, float[] widths, TextStyle style, RowKind kind)
     {
-        var wrapped = cells.Select((text, i) => fonts.Wrap(text, style, widths[i] - 2 * PadX)).ToList();
+        var wrapped = cells.Select((cell, i) => fonts.Wrap(cell.Text, style, widths[i] - 2 * PadX)).ToList();
+        var styles = cells.Select(cell => cell.Tone switch
+        {
+            KpiTone.Good => style.WithColor(Typography.Good),
+            KpiTone.Bad => style.WithColor(Typography.Bad),
+            _ => style,
+        }).ToList();
         var height = wrapped.Max(w => w.Count) * style.LineHeightPoints + 2 * PadY;
-        return new RowSlice(columns, widths, wrapped, style, kind, height);
+        return new RowSlice(columns, widths, wrapped, styles, kind, height);
     }
 
     private enum RowKind
@@ -60,7 +69,7 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
 
     private sealed class RowSlice(
         IReadOnlyList<TableColumn> columns, float[] widths, IReadOnlyList<IReadOnlyList<TextLine>> cells,
-        TextStyle style, RowKind kind, float height) : Slice
+        IReadOnlyList<TextStyle> styles, RowKind kind, float height) : Slice
     {
         public override float Height => height;
 
@@ -84,8 +93,8 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
                         CellAlign.Center => (left + widths[c] / 2, SKTextAlign.Center),
                         _ => (left + PadX, SKTextAlign.Left),
                     };
-                    context.DrawLine(line.Text, lineX, top, style, align);
-                    top += style.LineHeightPoints;
+                    context.DrawLine(line.Text, lineX, top, styles[c], align);
+                    top += styles[c].LineHeightPoints;
                 }
                 left += widths[c];
             }

@@ -157,7 +157,7 @@ public sealed class PdfRendererTests
         roots.Should().Equal("1. Trading summary", "2. Tenants", "3. Notes");
         bookmarks.Roots[0].Children.Select(n => n.Title).Should().Equal("Monthly sales trend");
         bookmarks.Roots[1].Children.Should().BeEmpty();
-        bookmarks.Roots[2].Children.Select(n => n.Title).Should().Equal("Definitions");
+        bookmarks.Roots[2].Children.Select(n => n.Title).Should().Equal("Definitions", "Flags");
 
         foreach (var node in bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>())
         {
@@ -173,7 +173,7 @@ public sealed class PdfRendererTests
         using var document = TestReports.Open(TestReports.Render(new LayoutSpecimen(ReportLanguage.Chinese)));
 
         document.TryGetBookmarks(out var bookmarks).Should().BeTrue();
-        bookmarks!.GetNodes().Select(n => n.Title).Should().Equal("一、经营概况", "月度销售趋势", "二、商户明细", "三、说明", "口径");
+        bookmarks!.GetNodes().Select(n => n.Title).Should().Equal("一、经营概况", "月度销售趋势", "二、商户明细", "三、说明", "口径", "标记规则");
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class PdfRendererTests
     {
         // Budget from the benchmark targets: a one-page sheet under 300 KB. Renumbering common glyphs in
         // install-fonts.sh is what keeps a Chinese sheet well under it.
-        var pdf = TestReports.Render(new LayoutSpecimen(ReportLanguage.Chinese, tenantRows: 3));
+        var pdf = TestReports.Render(new LayoutSpecimen(ReportLanguage.Chinese, tenantRows: 10, notes: false));
 
         TestReports.PageTexts(pdf).Should().HaveCount(1);
         pdf.Length.Should().BeLessThan(300 * 1024);
@@ -235,6 +235,50 @@ public sealed class PdfRendererTests
         var act = () => TestReports.Render(new TestDocument(c => c.Table(t => t.Column(TableColumn.Text("H")).Row(huge))));
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*tall*page holds*");
+    }
+
+    [Fact]
+    public void Render_BulletList_WrapsWithAHangingIndent()
+    {
+        var item = "First item " + string.Join(" ", Enumerable.Repeat("long", 40)) + " end.";
+        using var document = TestReports.Open(TestReports.Render(new TestDocument(c => c.Bullets(item, "Second item."))));
+
+        var words = document.GetPage(1).GetWords().ToList();
+        var first = words.Single(w => w.Text == "First");
+        var second = words.Single(w => w.Text == "Second");
+        var continuation = words.First(w => w.Text == "long" && w.BoundingBox.Bottom < first.BoundingBox.Bottom - 1);
+        continuation.BoundingBox.Left.Should().BeApproximately(first.BoundingBox.Left, 0.5, "continuation lines align with the item text");
+        second.BoundingBox.Left.Should().BeApproximately(first.BoundingBox.Left, 0.5);
+        first.BoundingBox.Left.Should().BeGreaterThan(TestPage.MarginLeft + 5, "the bullet stands in the indent");
+        // Bullets are drawn dots, so the text is only the items' words.
+        string.Concat(document.GetPage(1).Letters.Select(l => l.Value)).Should().Contain("First item long").And.NotContain("·").And.NotContain("•");
+    }
+
+    [Fact]
+    public void Render_CharactersSharingAGlyph_ExtractAsWritten()
+    {
+        // Noto draws these with a glyph it shares with another code point (胶 with U+3B35, – with U+2012,
+        // ～ with U+301C...); the install script keeps the common one, so each extracts as written.
+        const string text = "胶囊店 10～20 ／ 〈书〉 Jan–Mar　月";
+        using var document = TestReports.Open(TestReports.Render(new TestDocument(c => c.Paragraph(text))));
+
+        string.Concat(document.GetPage(1).Letters.Select(l => l.Value)).Should().Contain(text);
+    }
+
+    [Fact]
+    public void Render_CellWithBadTone_IsDrawnInRed()
+    {
+        using var document = TestReports.Open(TestReports.Render(new TestDocument(c => c.Table(t => t
+            .Column(TableColumn.Text("Tenant")).Column(TableColumn.Number("OCR"))
+            .Row(new TableCell("Calm"), new TableCell("12.0%"))
+            .Row(new TableCell("Watch"), new TableCell("31.5%", KpiTone.Bad))))));
+
+        var letters = document.GetPage(1).Letters;
+        var bad = letters.First(l => l.Value == "3");
+        var plain = letters.First(l => l.Value == "2");
+        var (r, g, b) = bad.Color.ToRGBValues();
+        r.Should().BeGreaterThan(0.6).And.BeGreaterThan(g * 2).And.BeGreaterThan(b * 2);
+        plain.Color.ToRGBValues().Should().NotBe(bad.Color.ToRGBValues());
     }
 
     private static string Cell(string prefix, int row) => prefix + row.ToString(CultureInfo.InvariantCulture);

@@ -50,6 +50,12 @@ internal static class TestReports
     }
 }
 
+/// <summary>The page template of <see cref="TestDocument"/>.</summary>
+internal static class TestPage
+{
+    public static float MarginLeft => PageSetup.A4Portrait.MarginLeft;
+}
+
 /// <summary>A document made inline by a test: the test's own content, a header and a "page N of M" footer.</summary>
 internal sealed class TestDocument(Action<ContentBuilder> content, string title = "Test document") : ReportDocument
 {
