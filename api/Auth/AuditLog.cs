@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DuckDB.NET.Data;
 
 namespace Analytics.Api.Auth;
@@ -8,6 +9,15 @@ internal sealed record AuditEntry(DateTime OccurredAt, string? UserName, string?
 /// <summary>The audit_log table (schema step 2). Every document download and upload is written here.</summary>
 internal static class AuditLog
 {
+    /// <summary>The entry for an HTTP request: the caller (if authenticated), the path with its query, the client address.</summary>
+    public static AuditEntry ForRequest(HttpContext http, string action, int status, DateTime at)
+    {
+        var user = http.User;
+        var known = user.Identity?.IsAuthenticated == true;
+        return new AuditEntry(at, known ? user.FindFirstValue(ClaimTypes.Name) : null, known ? user.FindFirstValue(ClaimTypes.Role) : null,
+            action, http.Request.Path + http.Request.QueryString, status, http.Connection.RemoteIpAddress?.ToString());
+    }
+
     public static void Write(DuckDBConnection connection, AuditEntry entry)
     {
         using var cmd = connection.CreateCommand();

@@ -1,3 +1,4 @@
+using Analytics.Api.Verbs;
 using Analytics.Ingest;
 
 namespace Analytics.Api.Cli;
@@ -7,7 +8,12 @@ internal static class CommandLine
 {
     public static IReadOnlyList<Verb> Verbs { get; } =
     [
+        IngestVerb.Definition,
         Analytics.Api.Verbs.UsersVerb.Verb,
+        Analytics.Api.Verbs.ServeVerb.Verb,
+        MetricsVerb.Definition,
+        ScoreVerb.Definition,
+        FlagsVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -12,7 +12,6 @@ namespace Analytics.Api.Server;
 internal sealed class WarehouseAccess : IDisposable
 {
     private readonly DuckDBConnection _anchor;
-    private readonly Lock _gate = new();
 
     public WarehouseAccess(Warehouse warehouse, TimeProvider clock)
     {
@@ -25,10 +24,11 @@ internal sealed class WarehouseAccess : IDisposable
     /// <summary>A connection of its own for one request or one job step; dispose it when done.</summary>
     public DuckDBConnection Connect()
     {
-        lock (_gate)
-        {
-            return _anchor.Duplicate();
-        }
+        // Same path, same process: DuckDB.NET hands out a connection to the instance the anchor keeps open (no
+        // re-open, no migration); Duplicate() would do the same but is only offered for in-memory databases.
+        var connection = new DuckDBConnection($"Data Source={Warehouse.Path}");
+        connection.Open();
+        return connection;
     }
 
     public void Dispose() => _anchor.Dispose();

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>
+/// Figures of a whole month (every tenant's metrics, every score), computed once per (kind, period) and kept until
+/// the warehouse changes: the analysis layer computes a month set-based for all tenants, and a merchant app asks the
+/// same question many times a day. Every completed load calls <see cref="Clear"/>.
+/// </summary>
+internal sealed class FiguresCache
+{
+    private const int MaxEntries = 256;
+    private readonly ConcurrentDictionary<(string Kind, DateOnly Period), Lazy<object>> _months = new();
+
+    public T GetOrAdd<T>(string kind, DateOnly period, Func<T> compute)
+        where T : class
+    {
+        if (_months.Count >= MaxEntries)
+        {
+            _months.Clear();
+        }
+
+        // Lazy: 32 clients asking for a cold month start one computation, not 32.
+        var lazy = _months.GetOrAdd((kind, period), _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return (T)lazy.Value;
+        }
+        catch
+        {
+            _months.TryRemove(new KeyValuePair<(string, DateOnly), Lazy<object>>((kind, period), lazy));
+            throw;
+        }
+    }
+
+    public void Clear() => _months.Clear();
+}

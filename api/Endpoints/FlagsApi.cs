@@ -1,0 +1,33 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Server;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>GET /api/flags?period=&amp;flag= : the tenants flagged for a month (leasing, gm, admin).</summary>
+internal static class FlagsApi
+{
+    public static IEndpointRouteBuilder MapFlagsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/flags").WithTags("Flags").MapGet("/", List).RequireAuthorization(Role.Staff);
+        return app;
+    }
+
+    private static Results<Ok<IReadOnlyList<FlagView>>, ProblemHttpResult> List(
+        string? period, string? flag, WarehouseFacts facts, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            return TypedResults.Ok(figures.Flags(p, flag));
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}

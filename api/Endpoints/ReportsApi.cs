@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Analytics.Api.Auth;
+using Analytics.Api.Documents;
+using Analytics.Api.Server;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>
+/// /api/reports: the PDF documents, in Chinese or English (?lang=zh|en, default zh). Served from the document store
+/// the scheduled jobs write to; a document not written yet is rendered on request and stored. Every download
+/// attempt, served or not, is written to the audit log.
+/// </summary>
+internal static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reports").WithTags("Reports");
+        group.MapGet("/monthly/{period}", Monthly).RequireAuthorization(Role.Staff).Produces(200, contentType: "application/pdf");
+        group.MapGet("/weekly/{week}", Weekly).RequireAuthorization(Role.Staff).Produces(200, contentType: "application/pdf");
+        group.MapGet("/merchant/{tenantId}/{period}", Merchant).RequireAuthorization(Role.StaffOrMerchant).Produces(200, contentType: "application/pdf");
+        return app;
+    }
+
+    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Monthly(
+        string period, string? lang, HttpContext http, DocumentService documents) =>
+        documents.Serve(http, DocumentKind.Monthly, period, lang, null);
+
+    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Weekly(
+        string week, string? lang, HttpContext http, DocumentService documents) =>
+        documents.Serve(http, DocumentKind.Weekly, week, lang, null);
+
+    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Merchant(
+        string tenantId, string period, string? lang, ClaimsPrincipal user, HttpContext http, DocumentService documents, WarehouseFacts facts)
+    {
+        if (!TenantAccess.MayRead(user, tenantId))
+        {
+            documents.Audit(http, StatusCodes.Status404NotFound);
+            return TypedResults.NotFound();
+        }
+
+        if (!facts.TenantExists(tenantId))
+        {
+            documents.Audit(http, StatusCodes.Status404NotFound);
+            return TypedResults.NotFound();
+        }
+
+        return documents.Serve(http, DocumentKind.Merchant, period, lang, tenantId);
+    }
+}

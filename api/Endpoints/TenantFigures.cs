@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Analytics.Api.Auth;
+using Analytics.Api.Server;
+using Analytics.Model.Analysis;
+using Analytics.Model.Flags;
+using Analytics.Model.Metrics;
+using Analytics.Model.Scoring;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>
+/// The bridge from the API to the analysis layer (model/): metrics, scores and flags of a month. The analysis
+/// computes a whole month set-based (and trains its models), so it runs once per month asked for and is kept in
+/// <see cref="FiguresCache"/> until the next load; a request then only picks its tenant's row.
+/// </summary>
+internal sealed class TenantFigures(
+    FiguresCache cache, WarehouseAccess warehouse, WarehouseFacts facts, ServerOptions options, ILogger<TenantFigures> log)
+{
+    private readonly AnalysisSettings _settings = AnalysisSettings.Load(options.AnalysisSettingsFile);
+
+    /// <summary>The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day.</summary>
+    public TenantMetricsRow? Metrics(string tenantId, DateOnly period) =>
+        cache.GetOrAdd("metrics", period, () =>
+        {
+            using var connection = warehouse.Connect();
+            return TenantMetrics.Query(connection, null, period).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
+        }).GetValueOrDefault(tenantId);
+
+    /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>
+    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user)
+    {
+        var score = Analysis(period).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
+        return score is null ? null : ScoreView.Of(score, period, staff: !user.IsInRole(Role.Merchant));
+    }
+
+    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag)
+    {
+        if (flag is not null && !FlagCodes.All.Contains(flag))
+        {
+            throw new ArgumentException($"Unknown flag '{flag}'; use one of {string.Join(", ", FlagCodes.All)}.");
+        }
+
+        var analysis = Analysis(period);
+        return analysis.Flags.Where(f => flag is null || f.Code == flag).Select(f => FlagView.Of(f, analysis.Settings)).ToList();
+    }
+
+    /// <summary>
+    /// Computes the latest month in the background (at start and after each load) so that the first caller does not
+    /// wait for the analysis; a failure is logged and left for a request to meet again.
+    /// </summary>
+    public void WarmUpInBackground()
+    {
+        if (!options.WarmUp)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                if (facts.ResolvePeriod(null) is { } latest)
+                {
+                    Analysis(latest);
+                    log.LogInformation("Analysis of {Period} ready.", Month.Format(latest));
+                }
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Warming up the latest month's analysis failed.");
+            }
+        });
+    }
+
+    private AnalysisResult Analysis(DateOnly period) =>
+        cache.GetOrAdd("analysis", period, () =>
+        {
+            using var connection = warehouse.Connect();
+            return TenantAnalysis.Run(connection, null, period, _settings);
+        });
+}
+
+/// <summary>A score as served. A merchant sees its pillars against peer medians; model outputs (risk) are for staff only.</summary>
+internal sealed record ScoreView(
+    string TenantId, string TenantName, string Category, string Period, double? Total, IReadOnlyList<PillarScore> Pillars,
+    double? ExpectedDensity3m, double? ExpectedRatio, double? Risk)
+{
+    public static ScoreView Of(TenantScore s, DateOnly period, bool staff)
+    {
+        var m = s.Frame.Metrics;
+        return new ScoreView(m.TenantId, m.TenantName, m.Category, Month.Format(period), s.Total, s.Pillars,
+            staff ? s.ExpectedDensity3m : null, staff ? s.ExpectedRatio : null, staff ? s.Risk : null);
+    }
+}
+
+/// <summary>A flag as served: code, priority, reasons in both languages, and the evidence figures by name.</summary>
+internal sealed record FlagView(
+    string TenantId, string TenantName, string Flag, string Priority, string Reasons, string ReasonsZh,
+    IReadOnlyDictionary<string, object?> Evidence)
+{
+    public static FlagView Of(TenantFlag f, AnalysisSettings settings)
+    {
+        var values = f.Values(settings);
+        var evidence = TenantFlag.Columns.Zip(values).ToDictionary(p => p.First, p => p.Second);
+        var m = f.Score.Frame.Metrics;
+        return new FlagView(m.TenantId, m.TenantName, f.Code, f.Priority.ToString().ToLowerInvariant(),
+            f.ReasonsText("en"), f.ReasonsText("zh"), evidence);
+    }
+}
+
+/// <summary>A capability whose backing is not part of this build: answered as 501 Not Implemented.</summary>
+internal sealed class FeatureUnavailableException(string message) : Exception(message);

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Analytics.Api.Auth;
+using Analytics.Api.Server;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>/api/tenants: the tenant list (staff) and one tenant's metrics and score (staff, or the merchant itself).</summary>
+internal static class TenantsApi
+{
+    internal sealed record TenantSummary(
+        string MallId, string TenantId, string TenantName, string? Brand, string Category, string UnitId, string? Floor,
+        DateOnly LeaseStart, DateOnly LeaseEnd, DateOnly? ExitDate);
+
+    public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tenants").WithTags("Tenants");
+        group.MapGet("/", List).RequireAuthorization(Role.Staff);
+        group.MapGet("/{id}/metrics", Metrics).RequireAuthorization(Role.StaffOrMerchant);
+        group.MapGet("/{id}/score", Score).RequireAuthorization(Role.StaffOrMerchant);
+        return app;
+    }
+
+    /// <summary>Every tenant with its latest lease.</summary>
+    private static Ok<List<TenantSummary>> List(WarehouseAccess warehouse)
+    {
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT mall_id, tenant_id, tenant_name, brand, category, unit_id, floor, lease_start, lease_end, exit_date
+            FROM tenants
+            QUALIFY row_number() OVER (PARTITION BY mall_id, tenant_id ORDER BY lease_start DESC) = 1
+            ORDER BY mall_id, tenant_id
+            """;
+        var list = new List<TenantSummary>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new TenantSummary(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+                r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateOnly>(7),
+                r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9)));
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static Results<Ok<object>, NotFound, ProblemHttpResult> Metrics(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, (t, p) => figures.Metrics(t, p));
+
+    private static Results<Ok<object>, NotFound, ProblemHttpResult> Score(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, (t, p) => figures.Score(t, p, user));
+
+    /// <summary>
+    /// The order of checks matters: access and existence first (404 for both, so nothing leaks), the period after,
+    /// so that a merchant asking for another tenant with a bad period still learns nothing but 404.
+    /// </summary>
+    private static Results<Ok<object>, NotFound, ProblemHttpResult> ForTenant(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, object?> figures)
+    {
+        if (!TenantAccess.MayRead(user, id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!facts.TenantExists(id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            return figures(id, p) is { } result
+                ? TypedResults.Ok(result)
+                : TypedResults.Problem($"No figures for tenant {id} in {p:yyyy-MM}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (FeatureUnavailableException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status501NotImplemented);
+        }
+    }
+}

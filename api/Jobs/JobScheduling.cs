@@ -1,0 +1,97 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Server;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+
+namespace Analytics.Api.Jobs;
+
+/// <summary>
+/// Hangfire inside the server: the process that owns the warehouse runs the jobs (DuckDB allows one owner), each job
+/// step on a connection of its own. Storage: a SQLite file beside the warehouse by default (survives a restart),
+/// PostgreSQL in production (several servers share the queue, each job runs once), memory for tests.
+/// </summary>
+internal static class JobScheduling
+{
+    public const string IngestJobId = "ingest-inbox";
+    public const string WeeklyJobId = "weekly-brief";
+    public const string MonthlyJobId = "monthly-brief";
+
+    public static IServiceCollection AddJobs(this IServiceCollection services, ServerOptions options)
+    {
+        var jobs = options.Jobs;
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (jobs.Storage.ToLowerInvariant())
+            {
+                case "memory":
+                    config.UseInMemoryStorage();
+                    break;
+                case "sqlite":
+                    config.UseSQLiteStorage(SqliteFile(options), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+                    break;
+                case "postgres":
+                    var connection = jobs.PostgresConnection ?? Environment.GetEnvironmentVariable("ANALYTICS_HANGFIRE_PG");
+                    if (string.IsNullOrWhiteSpace(connection))
+                    {
+                        throw new Analytics.Ingest.UserError("Job storage 'postgres' needs a connection string: --pg CONN or ANALYTICS_HANGFIRE_PG.");
+                    }
+
+                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = jobs.PollInterval,
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = jobs.PostgresSchema,
+                    });
+                    break;
+                default:
+                    throw new Analytics.Ingest.UserError($"Unknown job storage '{jobs.Storage}'; use sqlite, postgres or memory.");
+            }
+        });
+
+        if (jobs.Workers > 0)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = jobs.Workers;
+                server.SchedulePollingInterval = jobs.PollInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddSingleton(sp => new MallClock(sp.GetRequiredService<TimeProvider>(), MallClock.FindZone(jobs.TimeZone)));
+        return services;
+    }
+
+    /// <summary>Registers the recurring jobs with the configured cron and time zone, and the admin-only dashboard.</summary>
+    public static WebApplication UseJobs(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        var zone = app.Services.GetRequiredService<MallClock>().Zone;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var at = new RecurringJobOptions { TimeZone = zone };
+        recurring.AddOrUpdate<InboxIngestJob>(IngestJobId, j => j.Run(), options.Jobs.IngestCron, at);
+        recurring.AddOrUpdate<BriefJobs>(WeeklyJobId, j => j.Weekly(), options.Jobs.WeeklyCron, at);
+        recurring.AddOrUpdate<BriefJobs>(MonthlyJobId, j => j.Monthly(), options.Jobs.MonthlyCron, at);
+
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardFilter()],
+            DashboardTitle = "Tenant Analytics jobs",
+        });
+        return app;
+    }
+
+    public static string SqliteFile(ServerOptions options) =>
+        options.Jobs.SqliteFile ?? Path.ChangeExtension(Path.GetFullPath(options.Db), ".hangfire.sqlite");
+
+    /// <summary>The dashboard is for admins: the same API key as the API, sent as a Bearer header or the analytics_key cookie.</summary>
+    private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Role.Admin);
+    }
+}

@@ -1,0 +1,101 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Documents;
+using Analytics.Api.Drops;
+using Analytics.Api.Endpoints;
+using Analytics.Api.Jobs;
+using Analytics.Ingest.Warehouse;
+using Microsoft.AspNetCore.Authentication;
+using Scalar.AspNetCore;
+
+namespace Analytics.Api.Server;
+
+/// <summary>
+/// Builds the web server of 'serve': configuration, authentication and roles, the endpoint groups, OpenAPI with a
+/// browsable reference (/scalar), and Hangfire. Tests build the same server on a free loopback port.
+/// </summary>
+internal static class ApiServer
+{
+    public static WebApplication Build(TimeProvider clock, Action<ServerOptions>? overrides = null, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var options = new ServerOptions();
+        builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
+        overrides?.Invoke(options);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Uploads.MaxTotalBytes + 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = options.Uploads.MaxTotalBytes;
+            f.ValueCountLimit = options.Uploads.MaxFiles + 16;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(clock);
+        services.AddSingleton(new WarehouseAccess(
+            new Warehouse(options.Db, new WarehouseSettings(options.WarehouseMemoryMb, options.WarehouseThreads)), clock));
+        services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton(new FailedAttemptLimiter(options.AuthFailuresPerMinute));
+        services.AddSingleton<FiguresCache>();
+        services.AddSingleton<TenantFigures>();
+        services.AddSingleton<WarehouseFacts>();
+        services.AddSingleton(new DocumentStore(options.OutDir));
+        services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<DocumentService>();
+        services.AddTransient<DropIngestion>();
+        services.AddTransient<InboxIngestJob>();
+        services.AddTransient<BriefJobs>();
+
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
+            .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
+            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin));
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Tenant Analytics API";
+            document.Info.Description = "Send 'Authorization: Bearer KEY' (a key from 'analytics users add').";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key: ta_{id}_{secret}",
+            };
+            document.Security ??= [];
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+            {
+                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [],
+            });
+            return Task.CompletedTask;
+        }));
+        services.AddJobs(options);
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<WarehouseAccess>().Dispose());
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<TenantFigures>().WarmUpInBackground());
+        var limiter = app.Services.GetRequiredService<FailedAttemptLimiter>();
+        app.UseExceptionHandler();
+        app.Use(limiter.Guard);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthApi();
+        app.MapTenantsApi();
+        app.MapFlagsApi();
+        app.MapReportsApi();
+        app.MapDropsApi();
+        app.MapSessionApi();
+        app.UseJobs();
+        return app;
+    }
+}

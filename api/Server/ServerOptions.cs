@@ -1,0 +1,90 @@
+using Analytics.Ingest.Warehouse;
+
+namespace Analytics.Api.Server;
+
+/// <summary>
+/// Everything 'serve' can be told, with its default. Read from the "Analytics" section of appsettings.json (beside the
+/// executable), then environment variables (<c>Analytics__Jobs__TimeZone=Europe/Berlin</c>), then the command line.
+/// Relative paths are taken from the working directory. See docs/api.md for the full table.
+/// </summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "Analytics";
+
+    /// <summary>Where to listen; loopback by default, put a reverse proxy with TLS in front for anything else.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The warehouse file; default ANALYTICS_DB or ./data/analytics.duckdb.</summary>
+    public string Db { get; set; } = Warehouse.ResolvePath(null);
+
+    /// <summary>Nightly job: each subfolder of the inbox is one drop; loaded ones are moved to inbox/.done.</summary>
+    public string Inbox { get; set; } = "./data/inbox";
+
+    /// <summary>Where generated documents are written and served from.</summary>
+    public string OutDir { get; set; } = "./data/out";
+
+    /// <summary>Where uploaded drops are kept (one folder per drop id).</summary>
+    public string DropsDir { get; set; } = "./data/drops";
+
+    public JobOptions Jobs { get; set; } = new();
+    public UploadLimits Uploads { get; set; } = new();
+
+    /// <summary>Failed authentication attempts allowed per client IP and minute before 429.</summary>
+    public int AuthFailuresPerMinute { get; set; } = 10;
+
+    /// <summary>Reject share above which a file, and with it the drop, is refused (the loader's limit).</summary>
+    public double MaxRejectPct { get; set; } = 5.0;
+
+    /// <summary>Analysis settings (bands, weights, thresholds) as JSON; null: the documented defaults of docs/analysis.md.</summary>
+    public string? AnalysisSettingsFile { get; set; }
+
+    /// <summary>Compute the latest month's analysis at start and after each load, before anyone asks.</summary>
+    public bool WarmUp { get; set; } = true;
+
+    /// <summary>DuckDB resources inside the server process.</summary>
+    public int WarehouseMemoryMb { get; set; } = 1536;
+    public int WarehouseThreads { get; set; } = 2;
+}
+
+internal sealed class JobOptions
+{
+    /// <summary>The mall's time zone (IANA id) for every schedule.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Ingest any new drop from the inbox: nightly at 02:00.</summary>
+    public string IngestCron { get; set; } = "0 2 * * *";
+
+    /// <summary>The weekly brief: Mondays 07:00.</summary>
+    public string WeeklyCron { get; set; } = "0 7 * * 1";
+
+    /// <summary>The monthly brief and every merchant sheet: the 1st at 07:00.</summary>
+    public string MonthlyCron { get; set; } = "0 7 1 * *";
+
+    /// <summary>sqlite (a file beside the warehouse, survives a restart), postgres (production, several servers) or memory (tests).</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>Hangfire SQLite file; default the warehouse path with extension .hangfire.sqlite.</summary>
+    public string? SqliteFile { get; set; }
+
+    /// <summary>Npgsql connection string, when Storage is postgres (or env ANALYTICS_HANGFIRE_PG).</summary>
+    public string? PostgresConnection { get; set; }
+
+    /// <summary>PostgreSQL schema of Hangfire's tables; one per environment (or per test run) keeps queues apart.</summary>
+    public string PostgresSchema { get; set; } = "hangfire";
+
+    /// <summary>Hangfire workers in this process; 0 runs no jobs here (a server that only answers requests).</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>How often workers look for queued jobs and the scheduler for due ones; lower it in tests.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Languages the scheduled documents are written in.</summary>
+    public string[] Languages { get; set; } = ["zh", "en"];
+}
+
+internal sealed class UploadLimits
+{
+    public int MaxFiles { get; set; } = 20;
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+    public long MaxTotalBytes { get; set; } = 500L * 1024 * 1024;
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Analytics.Api.Jobs;
+using Analytics.Api.Tests.Support;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Analytics.Api.Tests.Jobs;
+
+/// <summary>
+/// Two 'analytics serve' processes on one PostgreSQL job store: every enqueued job runs exactly once. The connection
+/// string comes from ANALYTICS_TEST_PG (default: what scripts/start-postgres.sh creates). Without a reachable server
+/// the test is skipped on a developer machine and fails on CI (CI=true), where the script must have run.
+/// </summary>
+public sealed partial class MultiServerTests(ITestOutputHelper output)
+{
+    private const string DefaultConnection = "Host=127.0.0.1;Port=5432;Database=analytics_test;Username=analytics_test;Password=analytics_test";
+    private const int JobCount = 60;
+
+    [SkippableFact]
+    public async Task Enqueue_TwoServerProcessesOnPostgres_EachJobRunsExactlyOnce()
+    {
+        var connection = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG") is { Length: > 0 } env ? env : DefaultConnection;
+        var reachable = await Reachable(connection);
+        if (!reachable && Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            throw new InvalidOperationException("PostgreSQL is unreachable on CI: run scripts/start-postgres.sh and set ANALYTICS_TEST_PG.");
+        }
+
+        Skip.IfNot(reachable, "PostgreSQL is not reachable (run scripts/start-postgres.sh); on CI this fails instead.");
+
+        // Servers built earlier in this test process left Hangfire's static log provider on a disposed logger factory.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        using var folder = new TempFolder();
+        var schema = "hf_test_" + Guid.NewGuid().ToString("N")[..12];
+        var markers = folder.File("markers");
+        var options = new PostgreSqlStorageOptions { SchemaName = schema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromMilliseconds(300) };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
+        using var first = StartServer(folder, "a", connection, schema);
+        using var second = StartServer(folder, "b", connection, schema);
+        try
+        {
+            await Task.WhenAll(WaitUntilListening(first), WaitUntilListening(second));
+            var client = new BackgroundJobClient(storage);
+            for (var i = 0; i < JobCount; i++)
+            {
+                var n = i;
+                client.Enqueue<ProbeJob>(j => j.Record(markers, n));
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Markers(markers).Length < JobCount && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2)); // time for any duplicate run to show up
+            var runs = Markers(markers).Select(m => Path.GetFileName(m).Split('.')).ToList();
+            var byJob = runs.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
+            var byProcess = runs.GroupBy(r => r[1]).ToDictionary(g => g.Key, g => g.Count());
+            output.WriteLine($"jobs per server process: {string.Join(", ", byProcess.Select(kv => $"pid {kv.Key}: {kv.Value}"))}");
+
+            byJob.Should().HaveCount(JobCount, "every job ran");
+            byJob.Values.Should().OnlyContain(c => c == 1, "no job ran twice");
+            byProcess.Keys.Should().BeSubsetOf([first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+        finally
+        {
+            Stop(first);
+            Stop(second);
+            await DropSchema(connection, schema);
+        }
+    }
+
+    private static string[] Markers(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+
+    private static Process StartServer(TempFolder folder, string name, string connection, string schema)
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "analytics");
+        var info = new ProcessStartInfo(exe)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var arg in new[]
+                 {
+                     "serve", "--urls", "http://127.0.0.1:0", "--db", folder.File($"{name}.duckdb"), "--out", folder.File($"out-{name}"),
+                     "--inbox", folder.File($"inbox-{name}"), "--storage", "postgres", "--pg", connection, "--workers", "4",
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["Analytics__Jobs__PostgresSchema"] = schema;
+        info.Environment["Analytics__Jobs__PollInterval"] = "00:00:00.300";
+        info.Environment["Analytics__WarehouseMemoryMb"] = "256";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(info)!;
+    }
+
+    private async Task WaitUntilListening(Process process)
+    {
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.WriteLine($"[{process.Id}] {line}");
+            if (ListeningLine().IsMatch(line))
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The server process ended before listening: {await errors}");
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+    }
+
+    private static async Task<bool> Reachable(string connection)
+    {
+        try
+        {
+            await using var c = new NpgsqlConnection(connection + ";Timeout=3");
+            await c.OpenAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DropSchema(string connection, string schema)
+    {
+        await using var c = new NpgsqlConnection(connection);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex(@"^Listening on http://127\.0\.0\.1:\d+")]
+    private static partial Regex ListeningLine();
+}
