@@ -46,7 +46,7 @@ internal static class IngestVerb
                 f.Dataset, f.Display, N(f.RowsRead), N(f.RowsLoaded), N(f.RowsRejected), N(f.RowsChanged), f.Refused ? "REFUSED" : "",
             }).ToList();
             rows.Add(["total", "", N(result.RowsRead), N(result.RowsLoaded), N(result.RowsRejected), N(result.Files.Sum(f => f.RowsChanged)), ""]);
-            TextTable.Write(output, ["dataset", "file", "read", "loaded", "rejected", "new/changed", "refused"], rows, rightAligned: [2, 3, 4, 5]);
+            TextTable.Write(output, ["dataset", "file", "read", "loaded", "rejected", "new/changed", "refused"], rows, rightAligned: new HashSet<int> { 2, 3, 4, 5 });
         }
 
         foreach (var file in result.Files.Where(f => f.IgnoredColumns.Count > 0))

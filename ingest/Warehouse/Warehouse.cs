@@ -25,9 +25,16 @@ public sealed partial class Warehouse(string path, WarehouseSettings settings)
     public DuckDBConnection Open(TimeProvider clock)
     {
         var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir))
+        try
         {
-            Directory.CreateDirectory(dir);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new WarehouseException($"Cannot create the folder of the warehouse {Path}: {ex.Message}", ex);
         }
 
         var connection = new DuckDBConnection($"Data Source={Path}");

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace Analytics.Ingest.Tests.Support;
+
+/// <summary>Runs the real <c>analytics</c> executable (built with the solution) in a child process.</summary>
+internal static class AnalyticsProcess
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Executable
+    {
+        get
+        {
+            // The test assembly sits in tests/Ingest.Tests/bin/{Configuration}/net10.0/linux-x64/.
+            var parts = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var configuration = parts[Array.LastIndexOf(parts, "bin") + 1];
+            var path = Path.Combine(RepoRoot, "api", "bin", configuration, "net10.0", "linux-x64", "analytics.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the api project first", path);
+        }
+    }
+
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static Result Run(params string[] args) => Run(args, environment: null);
+
+    public static Result Run(string[] args, IDictionary<string, string>? environment)
+    {
+        using var p = Start(args, environment);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("analytics did not finish in 3 minutes");
+        }
+
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Process Start(string[] args, IDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoRoot,
+        };
+        psi.ArgumentList.Add(Executable);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment.Remove("ANALYTICS_DB");
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+
+        return Process.Start(psi)!;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
+    }
+}
