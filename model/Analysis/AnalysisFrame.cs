@@ -9,25 +9,28 @@ namespace Analytics.Model.Analysis;
 /// The analysis inputs, built set-based in DuckDB on this connection as temporary tables:
 /// <c>an_tm</c> (the metrics of every month of the history window, from <see cref="TenantMetrics"/>),
 /// <c>an_x</c> (3-month sums, own-history baselines, robust ticket statistics),
-/// <c>an_f</c> (leave-one-out peer quartiles by category and by floor, ratios to peers, persistence counts,
-/// the mall's footfall and sales movement). Nothing here re-defines a metric: it only windows and compares them.
+/// <c>an_f</c> (leave-one-out peer quartiles by category, ratios to peers, persistence counts, the mall's
+/// footfall and sales movement: every month, for the models) and <c>an_fc</c> (the month analysed, with the
+/// peer medians only it needs, by category and by floor). Nothing here re-defines a metric: it only windows and compares them.
 /// </summary>
 internal static class AnalysisFrame
 {
-    public static readonly string[] CategoryPeerMetrics =
-    [
-        "sales_density", "density_3m", "yoy", "momentum", "ocr_ttm", "late_share_12m",
-        "complaint_rate_3m", "complaints_3m_d", "violations_3m_d", "sales_change",
-    ];
+    /// <summary>Peer medians needed for every month of the history (persistence counts, the risk model's features).</summary>
+    public static readonly string[] HistoryPeerMetrics = ["sales_density", "density_3m", "yoy", "momentum"];
 
-    public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings)
+    /// <summary>Peer medians needed for the month analysed only (pillars shown beside peers, improvement plan, sales audit).</summary>
+    public static readonly string[] CurrentPeerMetrics =
+        ["ocr_ttm", "late_share_12m", "complaint_rate_3m", "complaints_3m_d", "violations_3m_d", "sales_change"];
+
+    public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Timings? timings = null)
     {
+        timings ??= new Timings();
         var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
-        TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period);
-        CreateMallTable(connection, mallId, from, period);
+        timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period));
+        timings.Measure("mall metrics", () => CreateMallTable(connection, mallId, from, period));
         PeerSql.CreateMacros(connection);
 
-        Execute(connection, """
+        timings.Measure("windows", () => Execute(connection, """
             CREATE OR REPLACE TEMP TABLE an_x AS
             WITH w AS (
                 SELECT m.*, last_day(m.period) AS d, month(m.period) AS month_of_year,
@@ -66,19 +69,13 @@ internal static class AnalysisFrame
                    CASE WHEN sales_base > 0 THEN net_sales::DOUBLE / sales_base - 1 END AS sales_change,
                    CASE WHEN receipts_base > 0 THEN transactions::DOUBLE / receipts_base - 1 END AS receipts_change
             FROM w
-            """);
+            """));
 
-        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], CategoryPeerMetrics, settings.MinPeers);
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory);
-        // Rent per m² is priced by floor and trade: compare with the same category on the same floor, and with the
-        // whole floor where the category has too few units there.
-        var byFloorCategory = PeerSql.LeaveOneOut("an_p1", ["mall_id", "floor", "category", "period"], ["base_rent_psm"], settings.MinPeers, "floorcat_");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p15 AS " + byFloorCategory);
-        var byFloor = PeerSql.LeaveOneOut("an_p15", ["mall_id", "floor", "period"], ["base_rent_psm"], settings.MinPeers, "floor_");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p2 AS " + byFloor);
+        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers);
+        timings.Measure("peers (history)", () => Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory));
 
         var f = settings.Flags;
-        Execute(connection, string.Format(CultureInfo.InvariantCulture, """
+        timings.Measure("ratios", () => Execute(connection, string.Format(CultureInfo.InvariantCulture, """
             CREATE OR REPLACE TEMP TABLE an_f AS
             SELECT p.*,
                    p.density_3m / NULLIF(p.density_3m_peer_median, 0) AS density_ratio_3m,
@@ -90,10 +87,23 @@ internal static class AnalysisFrame
                    CASE WHEN p.ticket_n >= 4 AND p.ticket_median > 0
                         THEN (p.avg_ticket - p.ticket_median) / (1.4826 * greatest(p.ticket_mad, {1} * p.ticket_median / 1.4826)) END AS ticket_z,
                    mm.footfall_change, mm.mall_sales_change
-            FROM an_p2 p
+            FROM an_p1 p
             LEFT JOIN an_mall mm ON mm.mall_id = p.mall_id AND mm.period = p.period
             WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {2} PRECEDING AND CURRENT ROW)
-            """, f.ReplacePeerRatio, f.AuditTicketMadFloor, f.ReplaceWindowMonths - 1));
+            """, f.ReplacePeerRatio, f.AuditTicketMadFloor, f.ReplaceWindowMonths - 1)));
+
+        // The month analysed: the remaining peer medians, and rent per m² against the same category on the same
+        // floor (rent is priced by floor and trade), or the whole floor where the category has too few units there.
+        var current = $"(SELECT * FROM an_f WHERE period = DATE '{Month.First(period):yyyy-MM-dd}')";
+        var byCategoryNow = PeerSql.LeaveOneOut(current, ["mall_id", "category", "period"], CurrentPeerMetrics, settings.MinPeers);
+        var byFloorCategory = PeerSql.LeaveOneOut("an_c1", ["mall_id", "floor", "category", "period"], ["base_rent_psm"], settings.MinPeers, "floorcat_");
+        var byFloor = PeerSql.LeaveOneOut("an_c2", ["mall_id", "floor", "period"], ["base_rent_psm"], settings.MinPeers, "floor_");
+        timings.Measure("peers (month)", () =>
+        {
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + byCategoryNow);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c2 AS " + byFloorCategory);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byFloor);
+        });
     }
 
     private static void CreateMallTable(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
@@ -123,7 +133,7 @@ internal static class AnalysisFrame
     public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT * FROM an_f WHERE period = $p ORDER BY mall_id, tenant_id";
+        cmd.CommandText = "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id";
         cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
         using var r = cmd.ExecuteReader();
         var rows = new List<TenantFrame>();

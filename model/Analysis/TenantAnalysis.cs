@@ -20,14 +20,15 @@ public static class TenantAnalysis
     public static AnalysisResult Run(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, string? modelFolder = null)
     {
         period = Month.First(period);
-        AnalysisFrame.Build(connection, mallId, period, settings);
-        var frames = AnalysisFrame.Current(connection, period);
-        var expected = ExpectedPerformance.Run(connection, period, settings, frames);
-        var risk = RiskModel.Run(connection, period, settings);
-        var scores = TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings);
+        var timings = new Timings();
+        AnalysisFrame.Build(connection, mallId, period, settings, timings);
+        var frames = timings.Measure("read frame", () => AnalysisFrame.Current(connection, period));
+        var expected = timings.Measure("expected model", () => ExpectedPerformance.Run(connection, period, settings, frames));
+        var risk = timings.Measure("risk model", () => RiskModel.Run(connection, period, settings));
+        var scores = timings.Measure("scores", () => TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings));
         var baseRate = risk.Report.Metrics.TryGetValue("base_rate", out var b) ? b : 0;
-        var flags = FlagRules.Evaluate(scores, settings, risk.Report.Available, baseRate);
-        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report);
+        var flags = timings.Measure("flags", () => FlagRules.Evaluate(scores, settings, risk.Report.Available, baseRate));
+        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report) { Timings = timings.Steps };
         if (modelFolder is not null)
         {
             Save(modelFolder, result, expected, risk, settings);
@@ -59,6 +60,9 @@ public sealed record AnalysisResult(
     DateOnly Period, string? MallId, AnalysisSettings Settings, IReadOnlyList<TenantScore> Scores, IReadOnlyList<TenantFlag> Flags,
     ModelReport ExpectedModel, ModelReport RiskModel)
 {
+    /// <summary>Seconds per step of the run (for benchmarks; not part of any export).</summary>
+    public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Timings { get; init; } = [];
+
     public ExportTable ScoreTable()
     {
         var table = new ExportTable(TenantScore.Columns);
@@ -92,4 +96,30 @@ public sealed record AnalysisResult(
         sb.AppendLine(RiskModel.ToMarkdown());
         return sb.ToString();
     }
+}
+
+/// <summary>Wall-clock time of each step of a run, in order.</summary>
+internal sealed class Timings
+{
+    private readonly List<(string, double, double)> _steps = [];
+
+    /// <summary>Wall seconds and CPU seconds (all threads of the process) per step.</summary>
+    public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Steps => _steps;
+
+    public T Measure<T>(string step, Func<T> work)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var result = work();
+        process.Refresh();
+        _steps.Add((step, sw.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds));
+        return result;
+    }
+
+    public void Measure(string step, Action work) => Measure<object?>(step, () =>
+    {
+        work();
+        return null;
+    });
 }

@@ -45,42 +45,91 @@ public static class TenantMetrics
     }
 
     // Money stays DECIMAL (exact, as billed); ratios are DOUBLE. SUM over INTEGER is HUGEINT in DuckDB, hence ::BIGINT.
-    // Rent rows that were paid in full on or before their due date never contribute to arrears, so they are dropped
-    // before the range join (most rows, for a healthy portfolio).
+    // Set-based in three moves: (1) every dataset is reduced to one row per tenant and month and the reductions are
+    // stacked and summed (one aggregate instead of a join per dataset); (2) the tenant-months are laid on a dense
+    // calendar grid (12 months before the first month asked for, for TTM and YoY), so that 12-month windows are plain
+    // ROWS frames; (3) the grid is joined to the leases in force. Arrears need each bill's state on D and stay a
+    // join, but only over bills that were not paid in full by their due date (most bills, in a healthy portfolio).
+    // late_share_12m counts the bills due in the 12 calendar months ending with P; a bill due within 5 days of D
+    // cannot be late yet (n_late_tail), every earlier one has had its 5 days.
     internal static string Sql => $"""
         WITH {MetricsSql.ActiveLeases},
-        sales_m AS (
+        keys AS (SELECT DISTINCT mall_id, tenant_id FROM active),
+        months AS (
+            SELECT g.p::DATE AS period
+            FROM generate_series((CAST($from AS DATE) - INTERVAL 12 MONTH)::TIMESTAMP, CAST($to AS DATE)::TIMESTAMP, INTERVAL 1 MONTH) AS g(p)
+        ),
+        facts AS (
             SELECT s.mall_id, s.tenant_id, date_trunc('month', s.date)::DATE AS period,
-                   sum(s.net_sales) AS net_sales,
-                   sum(s.transactions)::BIGINT AS transactions
+                   sum(s.net_sales) AS net_sales, sum(s.transactions)::BIGINT AS transactions, count(*) AS sales_rows,
+                   NULL::DECIMAL(18,2) AS occupancy_cost, 0 AS n_due, 0 AS n_late, 0 AS n_late_tail,
+                   0 AS complaints, 0 AS complaints_weighted, 0 AS violations
             FROM sales s
-            WHERE s.date >= (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE
-              AND s.date <= (SELECT max(d) FROM periods)
+            WHERE s.date >= (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE AND s.date <= (SELECT max(d) FROM periods)
               AND {MetricsSql.Filter("s")}
             GROUP BY ALL
-        ),
-        occ_m AS (
-            SELECT r.mall_id, r.tenant_id, r.period, sum(r.amount_due) AS occupancy_cost
+            UNION ALL
+            SELECT r.mall_id, r.tenant_id, r.period, NULL, NULL, 0, sum(r.amount_due), 0, 0, 0, 0, 0, 0
             FROM rent r
             WHERE r.charge_type IN ('base_rent', 'turnover_rent', 'service_charge')
-              AND r.period > (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE
-              AND r.period <= CAST($to AS DATE)
+              AND r.period >= (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE AND r.period <= CAST($to AS DATE)
               AND {MetricsSql.Filter("r")}
             GROUP BY ALL
-        ),
-        sales_ttm AS (
-            SELECT a.mall_id, a.tenant_id, a.period, sum(s.net_sales) AS net_sales_ttm
-            FROM active a
-            JOIN sales_m s ON s.mall_id = a.mall_id AND s.tenant_id = a.tenant_id
-             AND s.period > (a.period - INTERVAL 12 MONTH)::DATE AND s.period <= a.period
+            UNION ALL
+            SELECT r.mall_id, r.tenant_id, date_trunc('month', r.due_date)::DATE, NULL, NULL, 0, NULL,
+                   count(*),
+                   count(*) FILTER (WHERE NOT (r.amount_paid >= r.amount_due AND r.paid_date IS NOT NULL AND r.paid_date <= r.due_date + 5)),
+                   count(*) FILTER (WHERE NOT (r.amount_paid >= r.amount_due AND r.paid_date IS NOT NULL AND r.paid_date <= r.due_date + 5)
+                                      AND r.due_date >= last_day(r.due_date) - 5),
+                   0, 0, 0
+            FROM rent r
+            WHERE r.due_date >= (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE AND r.due_date <= (SELECT max(d) FROM periods)
+              AND {MetricsSql.Filter("r")}
+            GROUP BY ALL
+            UNION ALL
+            SELECT c.mall_id, c.tenant_id, date_trunc('month', c.received_at)::DATE, NULL, NULL, 0, NULL, 0, 0, 0,
+                   count(*), sum(c.severity), 0
+            FROM complaints c
+            WHERE c.tenant_id IS NOT NULL
+              AND c.received_at >= CAST($from AS DATE)::TIMESTAMP AND c.received_at < (CAST($to AS DATE) + INTERVAL 1 MONTH)
+              AND {MetricsSql.Filter("c")}
+            GROUP BY ALL
+            UNION ALL
+            SELECT i.mall_id, i.tenant_id, date_trunc('month', i.date)::DATE, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0, count(*)
+            FROM inspections i
+            WHERE i.date >= CAST($from AS DATE) AND i.date <= (SELECT max(d) FROM periods)
+              AND {MetricsSql.Filter("i")}
             GROUP BY ALL
         ),
-        occ_ttm AS (
-            SELECT a.mall_id, a.tenant_id, a.period, sum(o.occupancy_cost) AS occupancy_cost_ttm
-            FROM active a
-            JOIN occ_m o ON o.mall_id = a.mall_id AND o.tenant_id = a.tenant_id
-             AND o.period > (a.period - INTERVAL 12 MONTH)::DATE AND o.period <= a.period
+        monthly AS (
+            SELECT mall_id, tenant_id, period,
+                   sum(net_sales) AS net_sales, sum(transactions)::BIGINT AS transactions, sum(sales_rows)::BIGINT AS sales_rows,
+                   sum(occupancy_cost) AS occupancy_cost, sum(n_due)::BIGINT AS n_due, sum(n_late)::BIGINT AS n_late,
+                   sum(n_late_tail)::BIGINT AS n_late_tail, sum(complaints)::BIGINT AS complaints,
+                   sum(complaints_weighted)::BIGINT AS complaints_weighted, sum(violations)::BIGINT AS violations
+            FROM facts
             GROUP BY ALL
+        ),
+        grid AS (
+            SELECT k.mall_id, k.tenant_id, m.period, mo.net_sales, mo.transactions, coalesce(mo.sales_rows, 0) AS sales_rows,
+                   mo.occupancy_cost, coalesce(mo.n_due, 0) AS n_due, coalesce(mo.n_late, 0) AS n_late,
+                   coalesce(mo.n_late_tail, 0) AS n_late_tail, coalesce(mo.complaints, 0) AS complaints,
+                   coalesce(mo.complaints_weighted, 0) AS complaints_weighted, coalesce(mo.violations, 0) AS violations
+            FROM keys k
+            CROSS JOIN months m
+            LEFT JOIN monthly mo ON mo.mall_id = k.mall_id AND mo.tenant_id = k.tenant_id AND mo.period = m.period
+        ),
+        win AS (
+            SELECT g.*,
+                   sum(g.net_sales) OVER w12 AS net_sales_ttm,
+                   sum(g.occupancy_cost) OVER w12 AS occupancy_cost_ttm,
+                   sum(g.n_due) OVER w12 AS n_due_12,
+                   sum(g.n_late) OVER w12 AS n_late_12,
+                   lag(g.sales_rows, 12) OVER wo AS ly_rows,
+                   lag(g.net_sales, 12) OVER wo AS ly_net_sales
+            FROM grid g
+            WINDOW wo AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period),
+                   w12 AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
         ),
         open_rent AS (
             SELECT r.mall_id, r.tenant_id, r.due_date, r.amount_due, r.amount_paid, r.paid_date
@@ -106,81 +155,37 @@ public static class TenantMetrics
                    sum(unpaid) FILTER (WHERE age > 90) AS aging_over_90
             FROM arrears_rows
             GROUP BY ALL
-        ),
-        due_days AS (
-            SELECT r.mall_id, r.tenant_id, r.due_date, count(*) AS n,
-                   count(*) FILTER (WHERE NOT (r.amount_paid >= r.amount_due AND r.paid_date IS NOT NULL
-                                               AND r.paid_date <= r.due_date + 5)) AS n_not_on_time
-            FROM rent r
-            WHERE r.due_date > (CAST($from AS DATE) - INTERVAL 13 MONTH)::DATE
-              AND r.due_date <= (SELECT max(d) FROM periods)
-              AND {MetricsSql.Filter("r")}
-            GROUP BY ALL
-        ),
-        late AS (
-            SELECT a.mall_id, a.tenant_id, a.period,
-                   sum(r.n) AS n_due,
-                   sum(CASE WHEN a.d > r.due_date + 5 THEN r.n_not_on_time ELSE 0 END) AS n_late
-            FROM active a
-            JOIN due_days r ON r.mall_id = a.mall_id AND r.tenant_id = a.tenant_id
-             AND r.due_date > (a.d - INTERVAL 12 MONTH)::DATE AND r.due_date <= a.d
-            GROUP BY ALL
-        ),
-        complaints_m AS (
-            SELECT c.mall_id, c.tenant_id, date_trunc('month', c.received_at)::DATE AS period,
-                   count(*) AS complaints, sum(c.severity)::BIGINT AS complaints_weighted
-            FROM complaints c
-            WHERE c.tenant_id IS NOT NULL
-              AND c.received_at >= CAST($from AS DATE)::TIMESTAMP
-              AND c.received_at < (CAST($to AS DATE) + INTERVAL 1 MONTH)
-              AND {MetricsSql.Filter("c")}
-            GROUP BY ALL
-        ),
-        violations_m AS (
-            SELECT i.mall_id, i.tenant_id, date_trunc('month', i.date)::DATE AS period, count(*) AS violations
-            FROM inspections i
-            WHERE i.date >= CAST($from AS DATE) AND i.date <= (SELECT max(d) FROM periods)
-              AND {MetricsSql.Filter("i")}
-            GROUP BY ALL
         )
         SELECT a.mall_id, a.tenant_id, a.tenant_name, a.category, a.floor, a.zone, a.unit_id, a.period,
-               coalesce(s.net_sales, 0)::DECIMAL(18,2) AS net_sales,
-               s.transactions,
-               (s.net_sales::DOUBLE / NULLIF(s.transactions, 0)) AS avg_ticket,
+               coalesce(w.net_sales, 0)::DECIMAL(18,2) AS net_sales,
+               w.transactions,
+               (w.net_sales::DOUBLE / NULLIF(w.transactions, 0)) AS avg_ticket,
                a.area_sqm,
-               (coalesce(s.net_sales, 0)::DOUBLE / NULLIF(a.area_sqm, 0)::DOUBLE) AS sales_density,
-               (coalesce(st.net_sales_ttm, 0)::DOUBLE / NULLIF(a.area_sqm, 0)::DOUBLE) AS sales_density_ttm,
-               CASE WHEN ly.tenant_id IS NOT NULL
-                    THEN coalesce(s.net_sales, 0)::DOUBLE / NULLIF(ly.net_sales, 0)::DOUBLE - 1 END AS yoy,
-               o.occupancy_cost::DECIMAL(18,2) AS occupancy_cost,
-               CASE WHEN coalesce(s.net_sales, 0) > 0 THEN o.occupancy_cost::DOUBLE / s.net_sales::DOUBLE END AS ocr,
-               CASE WHEN coalesce(st.net_sales_ttm, 0) > 0
-                    THEN ot.occupancy_cost_ttm::DOUBLE / st.net_sales_ttm::DOUBLE END AS ocr_ttm,
+               (coalesce(w.net_sales, 0)::DOUBLE / NULLIF(a.area_sqm, 0)::DOUBLE) AS sales_density,
+               (coalesce(w.net_sales_ttm, 0)::DOUBLE / NULLIF(a.area_sqm, 0)::DOUBLE) AS sales_density_ttm,
+               CASE WHEN w.ly_rows > 0
+                    THEN coalesce(w.net_sales, 0)::DOUBLE / NULLIF(w.ly_net_sales, 0)::DOUBLE - 1 END AS yoy,
+               w.occupancy_cost::DECIMAL(18,2) AS occupancy_cost,
+               CASE WHEN coalesce(w.net_sales, 0) > 0 THEN w.occupancy_cost::DOUBLE / w.net_sales::DOUBLE END AS ocr,
+               CASE WHEN coalesce(w.net_sales_ttm, 0) > 0
+                    THEN w.occupancy_cost_ttm::DOUBLE / w.net_sales_ttm::DOUBLE END AS ocr_ttm,
                coalesce(ar.arrears, 0)::DECIMAL(18,2) AS arrears,
                coalesce(ar.arrears_days, 0)::BIGINT AS arrears_days,
                coalesce(ar.aging_1_30, 0)::DECIMAL(18,2) AS aging_1_30,
                coalesce(ar.aging_31_60, 0)::DECIMAL(18,2) AS aging_31_60,
                coalesce(ar.aging_61_90, 0)::DECIMAL(18,2) AS aging_61_90,
                coalesce(ar.aging_over_90, 0)::DECIMAL(18,2) AS aging_over_90,
-               (lt.n_late::DOUBLE / NULLIF(lt.n_due, 0)) AS late_share_12m,
-               coalesce(c.complaints, 0)::BIGINT AS complaints,
-               coalesce(c.complaints_weighted, 0)::BIGINT AS complaints_weighted,
-               (coalesce(c.complaints, 0)::DOUBLE / NULLIF(s.transactions, 0) * 10000) AS complaint_rate,
-               coalesce(v.violations, 0)::BIGINT AS violations,
+               ((w.n_late_12 - w.n_late_tail)::DOUBLE / NULLIF(w.n_due_12, 0)) AS late_share_12m,
+               w.complaints::BIGINT AS complaints,
+               w.complaints_weighted::BIGINT AS complaints_weighted,
+               (w.complaints::DOUBLE / NULLIF(w.transactions, 0) * 10000) AS complaint_rate,
+               w.violations::BIGINT AS violations,
                (date_part('year', age(a.d, f.first_start)) * 12 + date_part('month', age(a.d, f.first_start)))::BIGINT AS months_open,
                greatest(0, date_part('year', age(a.lease_end, a.d)) * 12 + date_part('month', age(a.lease_end, a.d)))::BIGINT AS months_to_expiry,
                a.lease_end, a.base_rent::DECIMAL(18,2) AS base_rent
         FROM active a
         JOIN firsts f ON f.mall_id = a.mall_id AND f.tenant_id = a.tenant_id
-        LEFT JOIN sales_m s ON s.mall_id = a.mall_id AND s.tenant_id = a.tenant_id AND s.period = a.period
-        LEFT JOIN sales_m ly ON ly.mall_id = a.mall_id AND ly.tenant_id = a.tenant_id
-              AND ly.period = (a.period - INTERVAL 12 MONTH)::DATE
-        LEFT JOIN sales_ttm st ON st.mall_id = a.mall_id AND st.tenant_id = a.tenant_id AND st.period = a.period
-        LEFT JOIN occ_m o ON o.mall_id = a.mall_id AND o.tenant_id = a.tenant_id AND o.period = a.period
-        LEFT JOIN occ_ttm ot ON ot.mall_id = a.mall_id AND ot.tenant_id = a.tenant_id AND ot.period = a.period
+        JOIN win w ON w.mall_id = a.mall_id AND w.tenant_id = a.tenant_id AND w.period = a.period
         LEFT JOIN arrears ar ON ar.mall_id = a.mall_id AND ar.tenant_id = a.tenant_id AND ar.period = a.period
-        LEFT JOIN late lt ON lt.mall_id = a.mall_id AND lt.tenant_id = a.tenant_id AND lt.period = a.period
-        LEFT JOIN complaints_m c ON c.mall_id = a.mall_id AND c.tenant_id = a.tenant_id AND c.period = a.period
-        LEFT JOIN violations_m v ON v.mall_id = a.mall_id AND v.tenant_id = a.tenant_id AND v.period = a.period
         """;
 }

@@ -7,66 +7,86 @@ namespace Analytics.Model.Peers;
 /// <summary>
 /// Leave-one-out peer statistics in SQL. A tenant's peers are the OTHER tenants of its group, so every tenant has
 /// its own median. Instead of a self-join (n² rows per group) each group's values are sorted into one list and
-/// each tenant's quantiles are read from that list with its own position skipped: O(n log n) per group.
+/// each tenant's quantiles are read from slices of that list with its own position skipped: O(n log n) per group.
 /// Quantiles interpolate linearly like <c>quantile_cont</c>.
 /// </summary>
 internal static class PeerSql
 {
-    /// <summary>Macros on this connection: <c>loo_n(list, rank)</c> and <c>loo_q(list, rank, q)</c>.</summary>
+    /// <summary>Kept for callers that set up a connection first; the statistics need no macros any more.</summary>
     public static void CreateMacros(DuckDBConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        // rk: 1-based position of the tenant's own value in the sorted list (null when it has none).
-        // loo_at: the j-th (0-based) value of the list once the tenant's own value is removed.
-        cmd.CommandText = """
-            CREATE OR REPLACE TEMP MACRO loo_n(l, rk) AS coalesce(len(l), 0) - CASE WHEN rk IS NULL THEN 0 ELSE 1 END;
-            CREATE OR REPLACE TEMP MACRO loo_at(l, rk, j) AS l[CASE WHEN rk IS NOT NULL AND j + 1 >= rk THEN j + 2 ELSE j + 1 END];
-            CREATE OR REPLACE TEMP MACRO loo_h(l, rk, q) AS (loo_n(l, rk) - 1) * q;
-            CREATE OR REPLACE TEMP MACRO loo_q(l, rk, q) AS CASE WHEN loo_n(l, rk) >= 1 THEN
-                loo_at(l, rk, floor(loo_h(l, rk, q))::BIGINT)
-                + (loo_h(l, rk, q) - floor(loo_h(l, rk, q)))
-                  * (loo_at(l, rk, least(floor(loo_h(l, rk, q))::BIGINT + 1, loo_n(l, rk) - 1)) - loo_at(l, rk, floor(loo_h(l, rk, q))::BIGINT))
-                END;
-            """;
-        cmd.ExecuteNonQuery();
+        _ = connection;
     }
+
+    private static readonly (string Q, string Label)[] Quantiles = [("0.25", "p25"), ("0.5", "median"), ("0.75", "p75")];
 
     /// <summary>
     /// A SELECT over <paramref name="source"/> adding, per metric m, <c>m_peer_n</c> and (only when there are at
     /// least <paramref name="minPeers"/> peers) <c>m_peer_p25</c>, <c>m_peer_median</c>, <c>m_peer_p75</c>.
     /// <paramref name="prefix"/> names the added columns (default: the metric name).
     /// </summary>
+    /// <remarks>
+    /// Per group the sorted values L (n of them) are cut, per quantile, into the two or three neighbours that the
+    /// interpolation can need: with the tenant's own value removed (n − 1 peers, h = (n − 2)q) the peers' j-th
+    /// value is L[j] below the tenant's rank and L[j + 1] from it on; without an own value (n peers) it is L[j].
+    /// Only these short slices travel to the tenant rows, so the cost is one sort per group.
+    /// </remarks>
     public static string LeaveOneOut(string source, IReadOnlyList<string> partition, IReadOnlyList<string> metrics, int minPeers, string? prefix = null)
     {
+        var c = CultureInfo.InvariantCulture;
         var keys = string.Join(", ", partition);
         var sb = new StringBuilder();
         sb.Append("WITH loo_ranked AS (SELECT src.*");
         foreach (var m in metrics)
         {
-            sb.Append(CultureInfo.InvariantCulture, $", CASE WHEN {m} IS NOT NULL THEN row_number() OVER (PARTITION BY {keys}, ({m} IS NULL) ORDER BY {m}) END AS {m}__rk");
+            sb.Append(c, $", CASE WHEN {m} IS NOT NULL THEN row_number() OVER (PARTITION BY {keys}, ({m} IS NULL) ORDER BY {m}) END AS {m}__rk");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" FROM {source} src), loo_lists AS (SELECT {keys}");
+        sb.Append(c, $" FROM {source} src), loo_lists AS (SELECT {keys}");
         foreach (var m in metrics)
         {
-            sb.Append(CultureInfo.InvariantCulture, $", list({m} ORDER BY {m}) FILTER (WHERE {m} IS NOT NULL) AS {m}__l");
+            sb.Append(c, $", list({m} ORDER BY {m}) FILTER (WHERE {m} IS NOT NULL) AS {m}__l");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" FROM {source} GROUP BY {keys}) SELECT r.* EXCLUDE (");
+        sb.Append(c, $" FROM {source} GROUP BY {keys}), loo_stats AS (SELECT {keys}");
+        foreach (var m in metrics)
+        {
+            var n = $"coalesce(len({m}__l), 0)";
+            sb.Append(c, $", {n} AS {m}__n");
+            foreach (var (q, label) in Quantiles)
+            {
+                var h1 = $"(({n} - 2) * {q})";
+                var lo1 = $"greatest(floor({h1}), 0)::BIGINT";
+                var h0 = $"(({n} - 1) * {q})";
+                var lo0 = $"greatest(floor({h0}), 0)::BIGINT";
+                sb.Append(c, $", {lo1} AS {m}__lo1_{label}, ({h1} - floor({h1})) AS {m}__f1_{label}, list_slice({m}__l, {lo1} + 1, {lo1} + 3) AS {m}__s1_{label}");
+                sb.Append(c, $", ({h0} - floor({h0})) AS {m}__f0_{label}, list_slice({m}__l, {lo0} + 1, {lo0} + 2) AS {m}__s0_{label}");
+            }
+        }
+
+        sb.Append(" FROM loo_lists) SELECT r.* EXCLUDE (");
         sb.Append(string.Join(", ", metrics.Select(m => m + "__rk")));
         sb.Append(')');
         foreach (var m in metrics)
         {
             var name = (prefix ?? "") + m;
-            var n = $"loo_n(l.{m}__l, r.{m}__rk)";
-            sb.Append(CultureInfo.InvariantCulture, $", {n} AS {name}_peer_n");
-            foreach (var (q, label) in new[] { ("0.25", "p25"), ("0.5", "median"), ("0.75", "p75") })
+            var peers = $"(l.{m}__n - CASE WHEN r.{m}__rk IS NULL THEN 0 ELSE 1 END)";
+            sb.Append(c, $", {peers} AS {name}_peer_n");
+            foreach (var (_, label) in Quantiles)
             {
-                sb.Append(CultureInfo.InvariantCulture, $", CASE WHEN {n} >= {minPeers} THEN loo_q(l.{m}__l, r.{m}__rk, {q}) END AS {name}_peer_{label}");
+                var lo = $"l.{m}__lo1_{label}";
+                var j1 = $"least({lo} + 1, l.{m}__n - 2)";
+                var o0 = $"(CASE WHEN {lo} >= r.{m}__rk - 1 THEN 1 ELSE 0 END)";
+                var o1 = $"({j1} + CASE WHEN {j1} >= r.{m}__rk - 1 THEN 1 ELSE 0 END - {lo})";
+                var s1 = $"l.{m}__s1_{label}";
+                var s0 = $"l.{m}__s0_{label}";
+                sb.Append(c, $", CASE WHEN {peers} >= {minPeers} THEN CASE WHEN r.{m}__rk IS NULL ");
+                sb.Append(c, $"THEN {s0}[1] + l.{m}__f0_{label} * (coalesce({s0}[2], {s0}[1]) - {s0}[1]) ");
+                sb.Append(c, $"ELSE {s1}[{o0} + 1] + l.{m}__f1_{label} * ({s1}[{o1} + 1] - {s1}[{o0} + 1]) END END AS {name}_peer_{label}");
             }
         }
 
-        sb.Append(" FROM loo_ranked r JOIN loo_lists l ON ");
+        sb.Append(" FROM loo_ranked r JOIN loo_stats l ON ");
         sb.Append(string.Join(" AND ", partition.Select(k => $"l.{k} IS NOT DISTINCT FROM r.{k}")));
         return sb.ToString();
     }
