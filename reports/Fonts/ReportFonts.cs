@@ -75,7 +75,15 @@ public sealed class ReportFonts
     {
         if (!File.Exists(path))
             throw new UserError($"The report font {path} is missing: run scripts/install-fonts.sh (or set ANALYTICS_FONT_DIR to the folder it built).");
-        return SKTypeface.FromFile(path)
+        var face = SKTypeface.FromFile(path)
             ?? throw new UserError($"The report font {path} cannot be read: run scripts/install-fonts.sh again to rebuild it.");
+        // An unprocessed Noto face still maps the Kangxi radical ⽉ (U+2F49); with it, 月 would extract from the
+        // PDF as the radical and Chinese names could not be searched. Refuse it rather than write such PDFs.
+        if (face.ContainsGlyphs("\u2F49"))
+        {
+            face.Dispose();
+            throw new UserError($"The report font {path} was not built by scripts/install-fonts.sh (it still maps radicals): run the script.");
+        }
+        return face;
     }
 }

@@ -18,6 +18,23 @@ public sealed class ReportFontsTests
     }
 
     [Fact]
+    public void Load_UnprocessedNotoFace_IsRefused()
+    {
+        // Debian's own collection copied under the expected file names: its first face, like every face the
+        // script has not processed, maps the radicals and must not be used.
+        const string debianCollection = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+        File.Exists(debianCollection).Should().BeTrue("install-fonts.sh installs fonts-noto-cjk");
+        var folder = Directory.CreateTempSubdirectory("raw-fonts-").FullName;
+        File.Copy(debianCollection, Path.Combine(folder, FontSettings.RegularFileName));
+        File.Copy(debianCollection, Path.Combine(folder, FontSettings.BoldFileName));
+
+        var act = () => ReportFonts.Load(new FontSettings(folder));
+
+        act.Should().Throw<UserError>().WithMessage("*not built by scripts/install-fonts.sh*");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Load_InstalledFonts_CoverLatinAndChineseInBothWeights()
     {
         var fonts = TestReports.Fonts;
