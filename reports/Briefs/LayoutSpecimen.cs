@@ -63,6 +63,7 @@ internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 4
         content.Paragraph(Summary());
         content.Heading2(Language.IsChinese ? "月度销售趋势" : "Monthly sales trend");
         content.Chart(SalesChart(), height: 210);
+        content.Charts(150, CategoryChart(), OcrChart());
         content.Heading1(Language.IsChinese ? "二、商户明细" : "2. Tenants");
         content.Paragraph(Language.IsChinese
             ? "下表列出全部在营商户，按销售额排序；表格跨页时表头重复，行不拆分。"
@@ -113,6 +114,34 @@ internal sealed class LayoutSpecimen(ReportLanguage language, int tenantRows = 4
         plot.Title(Language.IsChinese ? "全场月销售额（万元）" : "Mall net sales by month (¥10k)");
         plot.XLabel(Language.Label("month"));
         plot.YLabel(Language.IsChinese ? "销售额（万元）" : "Net sales (¥10k)");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private Plot CategoryChart()
+    {
+        var plot = new Plot();
+        double[] shares = [31, 24, 17, 12, 9, 7];
+        var bars = plot.Add.Bars(shares);
+        bars.Color = ScottPlot.Color.FromHex("#1F4E79");
+        string[] names = Language.IsChinese
+            ? ["餐饮", "服装", "娱乐", "美妆", "儿童", "其他"]
+            : ["F&B", "Fashion", "Leisure", "Beauty", "Kids", "Other"];
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, names.Length).Select(i => (double)i)], names);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(Language.IsChinese ? "各业态销售占比（%）" : "Share of sales by category (%)");
+        return plot;
+    }
+
+    private Plot OcrChart()
+    {
+        var plot = new Plot();
+        double[] months = [.. Enumerable.Range(1, 10).Select(m => (double)m)];
+        var tenant = plot.Add.Scatter(months, [22.1, 23.4, 24.8, 25.9, 26.3, 25.1, 26.8, 27.2, 26.4, 26.9]);
+        tenant.LegendText = Language.IsChinese ? "戶外用品月月店" : "Outdoor Outfitters";
+        var median = plot.Add.Scatter(months, [18.0, 18.2, 18.1, 18.5, 18.4, 18.6, 18.3, 18.8, 18.7, 18.9]);
+        median.LegendText = Language.IsChinese ? "业态中位数" : "Category median";
+        plot.Title(Language.Label("ocr") + " (%)");
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }

@@ -27,7 +27,11 @@ internal sealed class ContentBuilder
     }
 
     /// <summary>A ScottPlot chart over the full content width, <paramref name="height"/> points tall.</summary>
-    public ContentBuilder Chart(ScottPlot.Plot plot, float height) => Add(new ChartBlock(plot, height));
+    public ContentBuilder Chart(ScottPlot.Plot plot, float height) => Add(new ChartBlock([plot], height));
+
+    /// <summary>Several charts side by side in equal widths (e.g. a trend next to a peer comparison).</summary>
+    public ContentBuilder Charts(float height, params ScottPlot.Plot[] plots) =>
+        plots.Length == 0 ? this : Add(new ChartBlock(plots, height));
 
     public ContentBuilder Spacer(float height) => Add(new SpacerBlock(height));
 
