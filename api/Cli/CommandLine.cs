@@ -8,6 +8,7 @@ internal static class CommandLine
 {
     public static IReadOnlyList<Verb> Verbs { get; } =
     [
+        RunVerb.Definition,
         IngestVerb.Definition,
         Analytics.Api.Verbs.UsersVerb.Verb,
         Analytics.Api.Verbs.ServeVerb.Verb,
