@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need on a fresh Debian 12 machine, starts the
+# services they use, then runs every test project of the solution. Idempotent; run as root (CI is).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Chinese fonts for the PDF reports, plus qpdf and poppler-utils (pdftotext, pdftoppm) the report tests call.
+bash scripts/install-fonts.sh --test-tools
+
+# PostgreSQL for Hangfire's production storage tests (installed on a fresh machine but not running).
+ANALYTICS_TEST_PG="$(bash scripts/start-postgres.sh)"
+export ANALYTICS_TEST_PG
+
+dotnet build Analytics.sln -c Release -nologo -clp:ErrorsOnly
+# One test project at a time: the machine has two cores and several suites start real processes and servers.
+dotnet test Analytics.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@"
