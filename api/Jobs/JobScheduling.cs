@@ -21,6 +21,12 @@ internal static class JobScheduling
     public static IServiceCollection AddJobs(this IServiceCollection services, ServerOptions options)
     {
         var jobs = options.Jobs;
+        if (jobs.Storage.Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            jobs.PostgresConnection ??= Environment.GetEnvironmentVariable("ANALYTICS_HANGFIRE_PG");
+            EnsureReachable(jobs.PostgresConnection);
+        }
+
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -35,13 +41,7 @@ internal static class JobScheduling
                     config.UseSQLiteStorage(SqliteFile(options), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
                     break;
                 case "postgres":
-                    var connection = jobs.PostgresConnection ?? Environment.GetEnvironmentVariable("ANALYTICS_HANGFIRE_PG");
-                    if (string.IsNullOrWhiteSpace(connection))
-                    {
-                        throw new Analytics.Ingest.UserError("Job storage 'postgres' needs a connection string: --pg CONN or ANALYTICS_HANGFIRE_PG.");
-                    }
-
-                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
+                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(jobs.PostgresConnection), new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = jobs.PollInterval,
                         PrepareSchemaIfNecessary = true,
@@ -84,6 +84,29 @@ internal static class JobScheduling
             DashboardTitle = "Tenant Analytics jobs",
         });
         return app;
+    }
+
+    /// <summary>
+    /// Hangfire retries an unreachable PostgreSQL quietly for a long time; a server that cannot reach its job store
+    /// should say so at once, in one sentence.
+    /// </summary>
+    private static void EnsureReachable(string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new Analytics.Ingest.UserError("Job storage 'postgres' needs a connection string: --pg CONN or ANALYTICS_HANGFIRE_PG.");
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection) { Timeout = 5 };
+            using var probe = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+            probe.Open();
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            throw new Analytics.Ingest.UserError($"Cannot reach the PostgreSQL job store: {ex.Message.Split('\n')[0].Trim()}");
+        }
     }
 
     public static string SqliteFile(ServerOptions options) =>

@@ -34,6 +34,7 @@ internal static class ApiServer
         });
 
         var services = builder.Services;
+        services.AddJobs(options); // first: a job store that cannot be reached stops the start before the warehouse is opened
         services.AddSingleton(options);
         services.AddSingleton(clock);
         services.AddSingleton(new WarehouseAccess(
@@ -76,7 +77,6 @@ internal static class ApiServer
             });
             return Task.CompletedTask;
         }));
-        services.AddJobs(options);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<WarehouseAccess>().Dispose());
@@ -95,6 +95,7 @@ internal static class ApiServer
         app.MapReportsApi();
         app.MapDropsApi();
         app.MapSessionApi();
+        app.MapUsersApi();
         app.UseJobs();
         return app;
     }

@@ -43,6 +43,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         Row("GET", "/api/reports/merchant/T001/2026-10?lang=en", 200, 200, 200, 200);
         Row("POST", "/api/drops", 400, 403, 403, 403); // admin passes authorization; an empty form is a 400
         Row("GET", "/api/drops/12345", 404, 403, 403, 403);
+        Row("GET", "/api/users", 200, 403, 403, 403);
+        Row("DELETE", "/api/users/nobody", 404, 403, 403, 403);
         // Other tenants as seen by the merchant of T001: all 404, staff see the existing one (or 404 when missing).
         Row("GET", "/api/tenants/T002/metrics?period=2026-10", 200, 200, 200, 404);
         Row("GET", "/api/tenants/T002/score?period=2026-10", 200, 200, 200, 404);
