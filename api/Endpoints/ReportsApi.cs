@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
 using Analytics.Api.Documents;
-using Analytics.Api.Server;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints;
@@ -9,7 +8,7 @@ namespace Analytics.Api.Endpoints;
 /// <summary>
 /// /api/reports: the PDF documents, in Chinese or English (?lang=zh|en, default zh). Served from the document store
 /// the scheduled jobs write to; a document not written yet is rendered on request and stored. Every download
-/// attempt, served or not, is written to the audit log.
+/// attempt, served or not, is written to the audit log (<see cref="DownloadAudit"/>).
 /// </summary>
 internal static class ReportsApi
 {
@@ -23,28 +22,26 @@ internal static class ReportsApi
     }
 
     private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Monthly(
-        string period, string? lang, HttpContext http, DocumentService documents) =>
-        documents.Serve(http, DocumentKind.Monthly, period, lang, null);
+        string period, string? lang, DocumentService documents) =>
+        documents.Serve(DocumentKind.Monthly, period, lang, null);
 
     private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Weekly(
-        string week, string? lang, HttpContext http, DocumentService documents) =>
-        documents.Serve(http, DocumentKind.Weekly, week, lang, null);
+        string week, string? lang, DocumentService documents) =>
+        documents.Serve(DocumentKind.Weekly, week, lang, null);
 
     private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Merchant(
-        string tenantId, string period, string? lang, ClaimsPrincipal user, HttpContext http, DocumentService documents, WarehouseFacts facts)
+        string tenantId, string period, string? lang, ClaimsPrincipal user, DocumentService documents, WarehouseFacts facts)
     {
         if (!TenantAccess.MayRead(user, tenantId))
         {
-            documents.Audit(http, StatusCodes.Status404NotFound);
             return TypedResults.NotFound();
         }
 
         if (!facts.TenantExists(tenantId))
         {
-            documents.Audit(http, StatusCodes.Status404NotFound);
             return TypedResults.NotFound();
         }
 
-        return documents.Serve(http, DocumentKind.Merchant, period, lang, tenantId);
+        return documents.Serve(DocumentKind.Merchant, period, lang, tenantId);
     }
 }

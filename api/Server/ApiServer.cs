@@ -47,6 +47,7 @@ internal static class ApiServer
         services.AddSingleton(new DocumentStore(options.OutDir));
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<DownloadAudit>();
         services.AddTransient<DropIngestion>();
         services.AddTransient<InboxIngestJob>();
         services.AddTransient<BriefJobs>();
@@ -84,6 +85,7 @@ internal static class ApiServer
         var limiter = app.Services.GetRequiredService<FailedAttemptLimiter>();
         app.UseExceptionHandler();
         app.Use(limiter.Guard);
+        app.Use(app.Services.GetRequiredService<DownloadAudit>().Record);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -106,10 +106,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     }
 
     [Fact]
-    public async Task MerchantSheet_Download_WrittenToAuditLog()
+    public async Task Downloads_ServedDeniedMissing_AllWrittenToAuditLog()
     {
         using var response = await _server.Client("merchant").GetAsync("/api/reports/merchant/T001/2026-10?lang=en");
         using var denied = await _server.Client("merchant").GetAsync("/api/reports/merchant/T002/2026-10");
+        using var forbidden = await _server.Client("merchant").GetAsync("/api/reports/monthly/2026-10");
+        using var anonymous = await _server.Client().GetAsync("/api/reports/weekly/2026-W44?lang=en");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         denied.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -118,6 +120,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         entries.Should().Contain(e => e.UserName == "merchant" && e.Action == "download"
             && e.Resource == "/api/reports/merchant/T001/2026-10?lang=en" && e.Status == 200 && e.ClientIp != null);
         entries.Should().Contain(e => e.UserName == "merchant" && e.Resource == "/api/reports/merchant/T002/2026-10" && e.Status == 404);
+        entries.Should().Contain(e => e.UserName == "merchant" && e.Role == "merchant" && e.Resource == "/api/reports/monthly/2026-10" && e.Status == 403);
+        entries.Should().Contain(e => e.UserName == null && e.Resource == "/api/reports/weekly/2026-W44?lang=en" && e.Status == 401);
     }
 
     [Fact]
