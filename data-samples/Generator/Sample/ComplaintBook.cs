@@ -10,7 +10,7 @@ namespace Analytics.SampleData.Sample;
 internal static class ComplaintBook
 {
     /// <summary>Complaints about the mall itself (parking, toilets, lifts) per month.</summary>
-    private const double MallComplaintsPerMonth = 5.0;
+    private const double MallComplaintsPerMonth = 3.5;
 
     private static readonly IReadOnlyList<(string Channel, double Weight)> Channels = [("hotline", 0.35), ("wechat", 0.30), ("onsite", 0.20), ("app", 0.15)];
     private static readonly IReadOnlyList<(int Severity, double Weight)> Severities = [(1, 0.6), (2, 0.3), (3, 0.1)];

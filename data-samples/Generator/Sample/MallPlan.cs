@@ -24,6 +24,9 @@ internal sealed class MallPlanner(int seed)
     /// <summary>Successors may not open after this day unless planted as new tenants, so "new" means planted.</summary>
     private static readonly DateOnly LastOrdinaryOpening = new(2026, 4, 30);
 
+    /// <summary>Share of units let on D (the brief: about 90-95 %).</summary>
+    private const double TargetOccupancy = 0.93;
+
     private readonly Random rng = Seeds.For(seed, "plan");
     private readonly Names names = new(Seeds.For(seed, "names"));
     private readonly List<TenantPlan> tenants = [];
@@ -42,6 +45,7 @@ internal sealed class MallPlanner(int seed)
         }
         // Successors get later ids than the first generation, ordered by when they open, as a lease system numbers them.
         var successors = new List<(Unit Unit, DateOnly Start, bool PlantedNew)>();
+        var unlet = new List<(Unit Unit, DateOnly FreeFrom)>();
         foreach (var (unit, freeFrom, plantedNew) in vacated)
         {
             DateOnly start;
@@ -54,11 +58,13 @@ internal sealed class MallPlanner(int seed)
                 start = AlignToLeaseDay(freeFrom.AddDays(rng.Between(45, 150)));
                 if (start > LastOrdinaryOpening)
                 {
-                    continue; // still being re-let on D: part of the vacancy
+                    unlet.Add((unit, freeFrom)); // still being re-let on D: part of the vacancy
+                    continue;
                 }
             }
             successors.Add((unit, start, plantedNew));
         }
+        BalanceVacancy(units.Count, successors, unlet);
         foreach (var (unit, start, plantedNew) in successors.OrderBy(s => s.Start).ThenBy(s => s.Unit.UnitId, StringComparer.Ordinal))
         {
             LetToSuccessor(unit, start, plantedNew);
@@ -68,6 +74,36 @@ internal sealed class MallPlanner(int seed)
             t.TrendPerYear = 0; // a planted story shows only its own script, no drift of its own on top
         }
         return new MallPlan { Units = units, Tenants = tenants };
+    }
+
+    /// <summary>
+    /// Holds occupancy on D at <see cref="TargetOccupancy"/> whatever the draws: the latest ordinary re-lettings are
+    /// left pending, or units still being re-let get a tenant (after a short fit-out) that opened by April 2026.
+    /// </summary>
+    private void BalanceVacancy(int unitCount, List<(Unit Unit, DateOnly Start, bool PlantedNew)> successors, List<(Unit Unit, DateOnly FreeFrom)> unlet)
+    {
+        var target = (int)Math.Round(TargetOccupancy * unitCount);
+        var occupied = tenants.Count(t => t.LastDay >= D) + successors.Count;
+        while (occupied > target)
+        {
+            var latest = successors.Where(s => !s.PlantedNew).OrderByDescending(s => s.Start).ThenBy(s => s.Unit.UnitId, StringComparer.Ordinal).FirstOrDefault();
+            if (latest.Unit is null)
+            {
+                break;
+            }
+            successors.Remove(latest);
+            occupied--;
+        }
+        foreach (var (unit, freeFrom) in unlet.OrderBy(u => u.FreeFrom).ThenBy(u => u.Unit.UnitId, StringComparer.Ordinal))
+        {
+            var start = new DateOnly(freeFrom.AddDays(30).Year, freeFrom.AddDays(30).Month, 1).AddMonths(1);
+            if (occupied >= target || start > LastOrdinaryOpening)
+            {
+                break;
+            }
+            successors.Add((unit, start, false));
+            occupied++;
+        }
     }
 
     private List<Unit> LayoutUnits()
@@ -161,7 +197,7 @@ internal sealed class MallPlanner(int seed)
             }
         }
         Take("replace", "fashion", "f&b", "beauty", "services", "fashion@2F");
-        Take("rent_relief", "f&b", "fashion", "sports", "services");
+        Take("rent_relief", "f&b@B1", "fashion@2F", "sports@3F", "services@4F");
         // Trades whose rent is the floor's usual, so "half the floor's rent" is not just a cheap trade.
         Take("rent_review_up", "fashion@1F", "fashion@2F", "f&b@4F", "f&b@B1");
         Take("improvement_plan", "f&b", "fashion", "services", "kids");
@@ -173,7 +209,7 @@ internal sealed class MallPlanner(int seed)
         var ordinaryShops = new[] { "f&b", "fashion", "beauty", "kids", "sports", "home", "services", "jewelry", "electronics" };
         Take("past_exit", Enumerable.Range(0, 24).Select(_ => rng.Pick(ordinaryShops)).ToArray());
         Take("past_arrears", Enumerable.Range(0, 8).Select(_ => rng.Pick(new[] { "f&b", "fashion", "services", "kids", "home" })).ToArray());
-        Take("always_vacant", "services", "home", "fashion");
+        Take("always_vacant", "services", "home", "fashion", "f&b", "kids");
         return roles;
     }
 
@@ -306,7 +342,7 @@ internal sealed class MallPlanner(int seed)
                 t.Note = $"shop refit: sales -55 % for most of {Format.Period(month)}, then back to normal";
                 break;
             case "past_exit":
-                PlantPastExit(t, unit, warningSigns: rng.Chance(0.85), plantedNew: false);
+                PlantPastExit(t, unit, warningSigns: rng.Chance(0.88), plantedNew: false);
                 break;
             case "control_new_tenant":
                 PlantPastExit(t, unit, warningSigns: true, plantedNew: true);
@@ -343,24 +379,25 @@ internal sealed class MallPlanner(int seed)
 
     private void PlantReplace(TenantPlan t, int k)
     {
-        t.Quality = rng.Uniform(0.86, 0.95);
+        // Relative to the category wherever the unit is: a weak shop on a strong floor is still weak.
+        t.Quality = rng.Uniform(0.86, 0.95) / CategoryProfile.FloorFactor(t.Unit.Floor);
         t.SometimesLate = false;
         t.ReportsTransactions = true;
         var end = MonthEndAfter(rng.Between(4, 14));
         var rate = TurnoverRate(t.Category);
         t.Leases.Add(Lease(t, end.AddDays(1).AddYears(-5), 5, NormalBaseRent(t, rate), rate));
         // Slides from normal to half of it over a year and stays there.
-        t.Sales = new Curve((new DateOnly(2025, 2, 1), 1.0), (new DateOnly(2026, 2, 1), 0.55), (D, 0.50));
+        t.Sales = new Curve((new DateOnly(2025, 2, 1), 1.0), (new DateOnly(2026, 2, 1), 0.52), (D, 0.48));
         var unpaidFrom = k < 2 ? new DateOnly(2026, 6, 1) : new DateOnly(2026, 7, 1);
         t.PaymentRules.Add(new PaymentRule(unpaidFrom, new DateOnly(2026, 12, 31), DelayDays: null, SettleOn: null, PaidShare: k % 2 == 0 ? 0 : 0.3));
         t.PaymentRules.Add(new PaymentRule(new DateOnly(2026, 2, 1), unpaidFrom.AddDays(-1), DelayDays: rng.Between(12, 25), SettleOn: null));
         if (k % 2 == 0)
         {
-            t.ComplaintBoosts.Add(new Boost(new DateOnly(2026, 5, 1), D, 1.6));
+            t.ComplaintBoosts.Add(new Boost(new DateOnly(2026, 5, 1), D, 2.5));
         }
         else
         {
-            t.FindingBoosts.Add(new Boost(new DateOnly(2026, 4, 1), D, 1.2, ["early_close", "late_open", "closed_without_notice"]));
+            t.FindingBoosts.Add(new Boost(new DateOnly(2026, 4, 1), D, 2.2, ["early_close", "late_open", "closed_without_notice"]));
         }
         t.Situation = "replace";
         t.ExpectedFlag = "replace";
@@ -370,16 +407,21 @@ internal sealed class MallPlanner(int seed)
 
     private void PlantRentRelief(TenantPlan t)
     {
-        t.Quality = rng.Uniform(1.05, 1.2);
+        t.Quality = rng.Uniform(1.15, 1.3) / CategoryProfile.FloorFactor(t.Unit.Floor);
         t.SometimesLate = false;
         t.ReportsTransactions = true;
         var start = AlignToLeaseDay(rng.DateBetween(new DateOnly(2023, 1, 1), new DateOnly(2023, 9, 1)));
-        // Signed at the top of the market: base rent ~31 % of what the shop actually sells.
-        var rent = Math.Round((decimal)(0.31 * t.NormalMonthlySales(t.Quality)));
-        t.Leases.Add(Lease(t, start, rng.Pick(new[] { 5, 6 }), rent, 0m));
+        // Signed at the top of the market: occupancy cost at about 2.5 times what the category usually pays
+        // (at least 30 % of sales), almost all of it fixed base rent.
+        var service = ServiceCharge(t);
+        var typical = t.Category.TargetOcr + ((double)service / t.NormalMonthlySales());
+        var sales = t.NormalMonthlySales(t.Quality);
+        var rent = Math.Round((decimal)((Math.Max(0.30, 2.5 * typical) * sales) - (double)service));
+        var years = rng.Pick(new[] { 5, 6 });
+        t.Leases.Add(new LeasePlan { Start = start, End = start.AddYears(years).AddDays(-1), BaseRent = rent, ServiceCharge = service });
         t.Situation = "rent_relief";
         t.ExpectedFlag = "rent_relief";
-        t.Note = "sells at or above the category median and always pays on time, but a high fixed base rent puts its OCR near 30 % against ~12 % for peers";
+        t.Note = $"sells at or above the category median and always pays on time, but a high fixed base rent puts its OCR near {Math.Round(Math.Max(0.30, 2.5 * typical) * 100)} % against ~{Math.Round(typical * 100)} % for the category";
     }
 
     private void PlantRentReviewUp(TenantPlan t)
@@ -400,11 +442,11 @@ internal sealed class MallPlanner(int seed)
     {
         Steady(t, renew: true);
         var from = new DateOnly(2026, 8, 1);
-        t.ComplaintBoosts.Add(new Boost(from, D, 3.0));
-        t.FindingBoosts.Add(new Boost(from, D, 3.0, ["late_open", "early_close"]));
+        t.ComplaintBoosts.Add(new Boost(from, D, 4.0));
+        t.FindingBoosts.Add(new Boost(from, D, 4.0, ["late_open", "early_close"]));
         t.Situation = "improvement_plan";
         t.ExpectedFlag = "improvement_plan";
-        t.Note = "from 2026-08 about 3 complaints and 3 late-open/early-close findings a month (history: a few a year); sales steady";
+        t.Note = "from 2026-08 about 4 complaints and 4 late-open/early-close findings a month (history: a few a year); sales steady";
     }
 
     private void PlantSalesAudit(TenantPlan t, int k)
@@ -472,7 +514,7 @@ internal sealed class MallPlanner(int seed)
         if (warningSigns)
         {
             t.Quality = rng.Uniform(0.75, 0.92);
-            t.Sales = new Curve((exit.AddDays(-330), 1.0), (exit, 0.5));
+            t.Sales = new Curve((exit.AddDays(-330), 1.0), (exit, 0.45));
             var unpaidFrom = exit.AddDays(-rng.Between(100, 150));
             // Unpaid for months before the exit; the deposit settles it a few weeks after.
             t.PaymentRules.Add(new PaymentRule(unpaidFrom, exit.AddDays(60), DelayDays: null, SettleOn: exit.AddDays(rng.Between(15, 40))));
