@@ -22,6 +22,9 @@ internal static class AnalysisFrame
     public static readonly string[] CurrentPeerMetrics =
         ["ocr_ttm", "late_share_12m", "complaint_rate_3m", "complaints_3m_d", "violations_3m_d", "sales_change"];
 
+    /// <summary>Quartiles of the month analysed for a metric whose median is also kept for the history (prefix <c>cur_</c>).</summary>
+    public static readonly string[] CurrentQuartileMetrics = ["density_3m"];
+
     public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Timings? timings = null)
     {
         timings ??= new Timings();
@@ -40,38 +43,55 @@ internal static class AnalysisFrame
                        sum(complaints) OVER w3 AS complaints_3m,
                        sum(complaints_weighted) OVER w3 AS complaints_w_3m,
                        sum(violations) OVER w3 AS violations_3m,
-                       median(sales_density) OVER w3 AS density_3m,
+                       list_median([sales_density, lag(sales_density, 1) OVER wo, lag(sales_density, 2) OVER wo]) AS density_3m,
                        base_rent::DOUBLE / NULLIF(area_sqm, 0)::DOUBLE AS base_rent_psm,
-                       median(net_sales::DOUBLE) OVER w3 AS sales_3m_median,
+                       list_median([net_sales::DOUBLE, lag(net_sales::DOUBLE, 1) OVER wo, lag(net_sales::DOUBLE, 2) OVER wo]) AS sales_3m_median,
                        count(*) OVER wprev3 AS n_prev_3m,
-                       median(net_sales::DOUBLE) OVER wprev3 AS sales_prev_3m_median,
+                       list_median([lag(net_sales::DOUBLE, 3) OVER wo, lag(net_sales::DOUBLE, 4) OVER wo, lag(net_sales::DOUBLE, 5) OVER wo]) AS sales_prev_3m_median,
                        count(*) OVER wprior AS prior_months,
                        avg(complaints) OVER wprior AS complaints_prior_avg,
-                       avg(violations) OVER wprior AS violations_prior_avg,
-                       median(net_sales::DOUBLE) OVER wbase AS sales_base,
-                       median(transactions::DOUBLE) OVER wbase AS receipts_base,
-                       median(avg_ticket) OVER wticket AS ticket_median,
-                       mad(avg_ticket) OVER wticket AS ticket_mad,
-                       count(avg_ticket) OVER wticket AS ticket_n
+                       avg(violations) OVER wprior AS violations_prior_avg
                 FROM an_tm m
-                WINDOW w3 AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
+                WINDOW wo AS (PARTITION BY mall_id, tenant_id ORDER BY period),
+                       w3 AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
                        wprev3 AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 5 PRECEDING AND 3 PRECEDING),
-                       wprior AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 11 PRECEDING AND 3 PRECEDING),
-                       wbase AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING),
-                       wticket AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)
+                       wprior AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 11 PRECEDING AND 3 PRECEDING)
             )
             SELECT *,
                    CASE WHEN n_3m = 3 AND n_prev_3m = 3 AND sales_prev_3m_median > 0
                         THEN sales_3m_median / sales_prev_3m_median - 1 END AS momentum,
                    (complaints_w_3m::DOUBLE / NULLIF(receipts_3m, 0) * 10000) AS complaint_rate_3m,
                    complaints_3m::DOUBLE AS complaints_3m_d,
-                   violations_3m::DOUBLE AS violations_3m_d,
-                   CASE WHEN sales_base > 0 THEN net_sales::DOUBLE / sales_base - 1 END AS sales_change,
-                   CASE WHEN receipts_base > 0 THEN transactions::DOUBLE / receipts_base - 1 END AS receipts_change
+                   violations_3m::DOUBLE AS violations_3m_d
             FROM w
             """));
 
-        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers);
+        // The implausible-sales check looks at the month analysed only: its robust baselines (medians, MAD) are
+        // computed over the 13 months it needs rather than the whole history.
+        timings.Measure("sales check", () => Execute(connection, string.Format(CultureInfo.InvariantCulture, """
+            CREATE OR REPLACE TEMP TABLE an_xc AS
+            WITH w AS (
+                SELECT mall_id, tenant_id, period, net_sales, transactions, avg_ticket,
+                       median(net_sales::DOUBLE) OVER wbase AS sales_base,
+                       median(transactions::DOUBLE) OVER wbase AS receipts_base,
+                       median(avg_ticket) OVER wticket AS ticket_median,
+                       mad(avg_ticket) OVER wticket AS ticket_mad,
+                       count(avg_ticket) OVER wticket AS ticket_n
+                FROM an_tm
+                WHERE period >= DATE '{0:yyyy-MM-dd}'
+                WINDOW wbase AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING),
+                       wticket AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)
+            )
+            SELECT mall_id, tenant_id, period,
+                   CASE WHEN sales_base > 0 THEN net_sales::DOUBLE / sales_base - 1 END AS sales_change,
+                   CASE WHEN receipts_base > 0 THEN transactions::DOUBLE / receipts_base - 1 END AS receipts_change,
+                   CASE WHEN ticket_n >= 4 AND ticket_median > 0
+                        THEN (avg_ticket - ticket_median) / (1.4826 * greatest(ticket_mad, {2} * ticket_median / 1.4826)) END AS ticket_z
+            FROM w
+            WHERE period = DATE '{1:yyyy-MM-dd}'
+            """, Month.First(period).AddMonths(-12), Month.First(period), settings.Flags.AuditTicketMadFloor)));
+
+        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true);
         timings.Measure("peers (history)", () => Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory));
 
         var f = settings.Flags;
@@ -84,25 +104,26 @@ internal static class AnalysisFrame
                    CASE WHEN p.momentum_peer_median > -1 THEN (1 + p.momentum) / (1 + p.momentum_peer_median) - 1 END AS rel_momentum,
                    count(*) FILTER (WHERE p.sales_density / NULLIF(p.sales_density_peer_median, 0) < {0}) OVER w6 AS months_under,
                    count(p.sales_density / NULLIF(p.sales_density_peer_median, 0)) OVER w6 AS months_rated,
-                   CASE WHEN p.ticket_n >= 4 AND p.ticket_median > 0
-                        THEN (p.avg_ticket - p.ticket_median) / (1.4826 * greatest(p.ticket_mad, {1} * p.ticket_median / 1.4826)) END AS ticket_z,
                    mm.footfall_change, mm.mall_sales_change
             FROM an_p1 p
             LEFT JOIN an_mall mm ON mm.mall_id = p.mall_id AND mm.period = p.period
-            WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {2} PRECEDING AND CURRENT ROW)
-            """, f.ReplacePeerRatio, f.AuditTicketMadFloor, f.ReplaceWindowMonths - 1)));
+            WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {1} PRECEDING AND CURRENT ROW)
+            """, f.ReplacePeerRatio, f.ReplaceWindowMonths - 1)));
 
         // The month analysed: the remaining peer medians, and rent per m² against the same category on the same
-        // floor (rent is priced by floor and trade), or the whole floor where the category has too few units there.
-        var current = $"(SELECT * FROM an_f WHERE period = DATE '{Month.First(period):yyyy-MM-dd}')";
+        // floor (rent is priced by floor and trade), or the same category across the mall where it has too few
+        // units on the floor (a floor's other trades pay too differently to stand in for it).
+        var current = $"(SELECT f.*, xc.sales_change, xc.receipts_change, xc.ticket_z FROM an_f f JOIN an_xc xc USING (mall_id, tenant_id, period) WHERE f.period = DATE '{Month.First(period):yyyy-MM-dd}')";
         var byCategoryNow = PeerSql.LeaveOneOut(current, ["mall_id", "category", "period"], CurrentPeerMetrics, settings.MinPeers);
+        var quartilesNow = PeerSql.LeaveOneOut("an_c0", ["mall_id", "category", "period"], CurrentQuartileMetrics, settings.MinPeers, "cur_");
         var byFloorCategory = PeerSql.LeaveOneOut("an_c1", ["mall_id", "floor", "category", "period"], ["base_rent_psm"], settings.MinPeers, "floorcat_");
-        var byFloor = PeerSql.LeaveOneOut("an_c2", ["mall_id", "floor", "period"], ["base_rent_psm"], settings.MinPeers, "floor_");
+        var byCategoryRent = PeerSql.LeaveOneOut("an_c2", ["mall_id", "category", "period"], ["base_rent_psm"], settings.MinPeers, "catrent_", medianOnly: true);
         timings.Measure("peers (month)", () =>
         {
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + byCategoryNow);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + quartilesNow);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c2 AS " + byFloorCategory);
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byFloor);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byCategoryRent);
         });
     }
 

@@ -127,6 +127,7 @@ public sealed record FlagSettings
     public double ReplaceExpectedRatio { get; init; } = 0.80;
     public int ReplaceArrearsDays { get; init; } = 30;
     public double ReplaceComplaintsRising { get; init; } = 1.5;
+    public int ReplaceMinComplaints { get; init; } = 3;
     public int ReplaceSoonMonths { get; init; } = 12;
 
     public double ReliefMinPeerRatio { get; init; } = 1.0;
@@ -149,7 +150,7 @@ public sealed record FlagSettings
     public double AuditTicketZ { get; init; } = -3.0;
     public double AuditTicketMadFloor { get; init; } = 0.05;
 
-    public double WatchMinRisk { get; init; } = 0.40;
+    public double WatchMinRisk { get; init; } = 0.50;
     public int WatchRuleArrearsDays { get; init; } = 45;
     public double WatchRuleLateShare { get; init; } = 0.2;
     public int WatchRuleOverdueDays { get; init; } = 5;
@@ -164,7 +165,7 @@ public sealed record ModelSettings
     public int Trees { get; init; } = 60;
     public int Leaves { get; init; } = 8;
     public int MinRowsPerLeaf { get; init; } = 50;
-    public int MaxTrainingRows { get; init; } = 30_000;
+    public int MaxTrainingRows { get; init; } = 20_000;
     public int MinExpectedTrainingRows { get; init; } = 200;
     public int RiskHorizonMonths { get; init; } = 6;
     public int RiskValidationMonths { get; init; } = 6;

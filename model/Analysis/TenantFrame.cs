@@ -33,7 +33,7 @@ public sealed record TenantFrame
     public double? Violations3mPeerMedian { get; init; }
     public double? ViolationsPriorAvg { get; init; }
     public double? BaseRentPsm { get; init; }
-    /// <summary>Median base rent per m² of the same category on the same floor (the whole floor when the category has too few units there).</summary>
+    /// <summary>Median base rent per m² of the same category on the same floor (across the mall when the category has too few units there).</summary>
     public double? FloorRentPsmPeerMedian { get; init; }
     public int FloorRentPsmPeerCount { get; init; }
     public double? SalesChange { get; init; }
@@ -74,9 +74,9 @@ public sealed record TenantFrame
         Violations3mPeerMedian = r.Real("violations_3m_d_peer_median"),
         ViolationsPriorAvg = r.Real("violations_prior_avg"),
         BaseRentPsm = r.Real("base_rent_psm"),
-        FloorRentPsmPeerMedian = r.Real("floorcat_base_rent_psm_peer_median") ?? r.Real("floor_base_rent_psm_peer_median"),
-        FloorRentPsmPeerCount = (int)(r.Real("floorcat_base_rent_psm_peer_median") is null ? r.Count("floor_base_rent_psm_peer_n") : r.Count("floorcat_base_rent_psm_peer_n")),
-        Density3mPeerP75 = r.Real("density_3m_peer_p75"),
+        FloorRentPsmPeerMedian = r.Real("floorcat_base_rent_psm_peer_median") ?? r.Real("catrent_base_rent_psm_peer_median"),
+        FloorRentPsmPeerCount = (int)(r.Real("floorcat_base_rent_psm_peer_median") is null ? r.Count("catrent_base_rent_psm_peer_n") : r.Count("floorcat_base_rent_psm_peer_n")),
+        Density3mPeerP75 = r.Real("cur_density_3m_peer_p75"),
         SalesChange = r.Real("sales_change"),
         SalesChangePeerMedian = r.Real("sales_change_peer_median"),
         ReceiptsChange = r.Real("receipts_change"),

@@ -65,7 +65,7 @@ internal static class FlagRules
         var inArrears = m.ArrearsDays >= c.ReplaceArrearsDays;
         var priorRate = f.ComplaintsPriorAvg ?? 0;
         var recentRate = f.Complaints3m / 3.0;
-        var complaintsRising = f.PriorMonths >= 3 && f.Complaints3m >= 2 && recentRate >= c.ReplaceComplaintsRising * Math.Max(priorRate, 1.0 / 3);
+        var complaintsRising = f.PriorMonths >= 3 && f.Complaints3m >= c.ReplaceMinComplaints && recentRate >= c.ReplaceComplaintsRising * Math.Max(priorRate, 1.0 / 3);
         if (!inArrears && !complaintsRising)
         {
             return null;
