@@ -49,6 +49,7 @@ internal static class XlsxDrop
             }).ToList(),
         };
         MiniExcel.SaveAs(path, sheets, overwriteFile: true);
+        StableZip.Normalize(path);
     }
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
