@@ -76,7 +76,7 @@ internal static class DropsApi
         }
 
         var dropId = drops.Register("upload", folder, user.FindFirstValue(ClaimTypes.Name));
-        jobs.Enqueue<DropIngestion>(d => d.Load(dropId));
+        jobs.Enqueue<DropIngestion>(options.Jobs.Queue, d => d.Load(dropId)); // on this server's queue: its warehouse
         return TypedResults.Accepted($"/api/drops/{dropId}", drops.Get(dropId));
     }
 

@@ -38,7 +38,7 @@ internal sealed class InboxIngestJob(DropIngestion drops, ServerOptions options,
         foreach (var folder in Directory.GetDirectories(inbox).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
-            if (name.StartsWith('.'))
+            if (name.StartsWith('.') || StillChanging(folder))
             {
                 continue;
             }
@@ -51,5 +51,21 @@ internal sealed class InboxIngestJob(DropIngestion drops, ServerOptions options,
 
         log.LogInformation("Inbox ingest: {Count} drops processed.", results.Count);
         return results;
+    }
+
+    /// <summary>A folder whose newest file changed within the settle time may still be being copied: next run.</summary>
+    private bool StillChanging(string folder)
+    {
+        var newest = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .Select(p => File.GetLastWriteTimeUtc(p))
+            .DefaultIfEmpty(Directory.GetLastWriteTimeUtc(folder))
+            .Max();
+        var changing = clock.GetUtcNow().UtcDateTime - newest < options.Jobs.InboxSettle;
+        if (changing)
+        {
+            log.LogInformation("Inbox folder {Folder} changed in the last {Settle}; left for the next run.", folder, options.Jobs.InboxSettle);
+        }
+
+        return changing;
     }
 }

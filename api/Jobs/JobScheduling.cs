@@ -21,6 +21,11 @@ internal static class JobScheduling
     public static IServiceCollection AddJobs(this IServiceCollection services, ServerOptions options)
     {
         var jobs = options.Jobs;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(jobs.Queue, "^[a-z0-9_-]{1,50}$"))
+        {
+            throw new Analytics.Ingest.UserError($"The job queue '{jobs.Queue}' may hold lower-case letters, digits, '_' and '-' only.");
+        }
+
         if (jobs.Storage.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
             jobs.PostgresConnection ??= Environment.GetEnvironmentVariable("ANALYTICS_HANGFIRE_PG");
@@ -60,6 +65,8 @@ internal static class JobScheduling
                 server.WorkerCount = jobs.Workers;
                 server.SchedulePollingInterval = jobs.PollInterval;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Its own queue first (jobs bound to its warehouse), then the shared one (jobs any server may run).
+                server.Queues = jobs.Queue == "default" ? ["default"] : [jobs.Queue, "default"];
             });
         }
 
@@ -74,9 +81,10 @@ internal static class JobScheduling
         var zone = app.Services.GetRequiredService<MallClock>().Zone;
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         var at = new RecurringJobOptions { TimeZone = zone };
-        recurring.AddOrUpdate<InboxIngestJob>(IngestJobId, j => j.Run(), options.Jobs.IngestCron, at);
-        recurring.AddOrUpdate<BriefJobs>(WeeklyJobId, j => j.Weekly(), options.Jobs.WeeklyCron, at);
-        recurring.AddOrUpdate<BriefJobs>(MonthlyJobId, j => j.Monthly(), options.Jobs.MonthlyCron, at);
+        var queue = options.Jobs.Queue;
+        recurring.AddOrUpdate<InboxIngestJob>(JobId(IngestJobId, queue), queue, j => j.Run(), options.Jobs.IngestCron, at);
+        recurring.AddOrUpdate<BriefJobs>(JobId(WeeklyJobId, queue), queue, j => j.Weekly(), options.Jobs.WeeklyCron, at);
+        recurring.AddOrUpdate<BriefJobs>(JobId(MonthlyJobId, queue), queue, j => j.Monthly(), options.Jobs.MonthlyCron, at);
 
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
@@ -108,6 +116,9 @@ internal static class JobScheduling
             throw new Analytics.Ingest.UserError($"Cannot reach the PostgreSQL job store: {ex.Message.Split('\n')[0].Trim()}");
         }
     }
+
+    /// <summary>A recurring job per warehouse: on a shared store each server's inbox and briefs are its own jobs.</summary>
+    public static string JobId(string job, string queue) => queue == "default" ? job : $"{job}-{queue}";
 
     public static string SqliteFile(ServerOptions options) =>
         options.Jobs.SqliteFile ?? Path.ChangeExtension(Path.GetFullPath(options.Db), ".hangfire.sqlite");

@@ -72,8 +72,18 @@ internal sealed class JobOptions
     /// <summary>PostgreSQL schema of Hangfire's tables; one per environment (or per test run) keeps queues apart.</summary>
     public string PostgresSchema { get; set; } = "hangfire";
 
+    /// <summary>
+    /// The queue of the jobs bound to this server's warehouse (drop loads, inbox, briefs). Several servers on one
+    /// PostgreSQL store each own a warehouse: give each its own queue (e.g. the mall id) so that a job runs where its
+    /// warehouse is. Lower-case letters, digits, '_' and '-'.
+    /// </summary>
+    public string Queue { get; set; } = "default";
+
     /// <summary>Hangfire workers in this process; 0 runs no jobs here (a server that only answers requests).</summary>
     public int Workers { get; set; } = 2;
+
+    /// <summary>An inbox folder changed within this time is left for the next run: it may still be being copied.</summary>
+    public TimeSpan InboxSettle { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often workers look for queued jobs and the scheduler for due ones; lower it in tests.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -45,6 +45,25 @@ public sealed class InboxIngestJobTests
         Count(server, "SELECT count(*) FROM tenants WHERE tenant_id = 'T400'").Should().Be(1);
     }
 
+    [Fact]
+    public async Task RunOnce_FolderStillBeingWritten_LeftForNextRun()
+    {
+        await using var server = await RunningServer.StartAsync(o =>
+        {
+            o.Jobs.Workers = 0;
+            o.Jobs.InboxSettle = TimeSpan.FromHours(1);
+        });
+        var folder = Path.Combine(server.Options.Inbox, "copying");
+        Seed.WriteDrop(folder, Seed.GoodDrop("T500"));
+        var job = ActivatorUtilities.CreateInstance<InboxIngestJob>(server.Services);
+
+        var results = job.RunOnce();
+
+        results.Should().BeEmpty();
+        Directory.Exists(folder).Should().BeTrue();
+        Count(server, "SELECT count(*) FROM tenants WHERE tenant_id = 'T500'").Should().Be(0);
+    }
+
     private static long JobsSucceeded(RunningServer server) =>
         server.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount();
 

@@ -5,6 +5,7 @@ using Analytics.Api.Tests.Support;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -23,14 +24,7 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Enqueue_TwoServerProcessesOnPostgres_EachJobRunsExactlyOnce()
     {
-        var connection = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG") is { Length: > 0 } env ? env : DefaultConnection;
-        var reachable = await Reachable(connection);
-        if (!reachable && Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            throw new InvalidOperationException("PostgreSQL is unreachable on CI: run scripts/start-postgres.sh and set ANALYTICS_TEST_PG.");
-        }
-
-        Skip.IfNot(reachable, "PostgreSQL is not reachable (run scripts/start-postgres.sh); on CI this fails instead.");
+        var connection = await PostgresOrSkip();
 
         // Servers built earlier in this test process left Hangfire's static log provider on a disposed logger factory.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
@@ -75,9 +69,114 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableFact]
+    public async Task Upload_ServersWithOwnQueues_DropLoadedIntoTheReceivingServersWarehouse()
+    {
+        // Each server owns a warehouse (one per mall); a drop uploaded to A must be loaded by A, never by B.
+        var connection = await PostgresOrSkip();
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        using var folder = new TempFolder();
+        var schema = "hf_test_" + Guid.NewGuid().ToString("N")[..12];
+        var keys = new Dictionary<string, string>();
+        foreach (var name in new[] { "a", "b" })
+        {
+            using var warehouse = new Analytics.Ingest.Warehouse.Warehouse(folder.File($"{name}.duckdb"), new Analytics.Ingest.Warehouse.WarehouseSettings(256, 1)).Open(TimeProvider.System);
+            keys[name] = Analytics.Api.Auth.ApiUsers.Add(warehouse, "admin", Analytics.Api.Auth.Role.Admin, null, TimeProvider.System).ToString();
+        }
+
+        using var a = StartServer(folder, "a", connection, schema, "mall_a");
+        using var b = StartServer(folder, "b", connection, schema, "mall_b");
+        try
+        {
+            var urls = await Task.WhenAll(WaitUntilListening(a), WaitUntilListening(b));
+            using var clientA = Client(urls[0], keys["a"]);
+            using var clientB = Client(urls[1], keys["b"]);
+
+            // Several uploads each, so that a job on the wrong queue would almost surely be taken by the other server.
+            for (var i = 0; i < 4; i++)
+            {
+                (await Upload(clientA, $"TA{i}")).Should().Be(System.Net.HttpStatusCode.Accepted);
+                (await Upload(clientB, $"TB{i}")).Should().Be(System.Net.HttpStatusCode.Accepted);
+            }
+
+            await WaitForDrops(clientA, 4);
+            await WaitForDrops(clientB, 4);
+            var tenantsA = await clientA.GetStringAsync("/api/tenants");
+            var tenantsB = await clientB.GetStringAsync("/api/tenants");
+
+            tenantsA.Should().Contain("\"TA0\"").And.Contain("\"TA3\"").And.NotContain("\"TB");
+            tenantsB.Should().Contain("\"TB0\"").And.Contain("\"TB3\"").And.NotContain("\"TA");
+            var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, new PostgreSqlStorageOptions { SchemaName = schema }), new PostgreSqlStorageOptions { SchemaName = schema });
+            using var jobs = storage.GetConnection();
+            jobs.GetRecurringJobs().Select(j => j.Id).Should().Contain(["ingest-inbox-mall_a", "ingest-inbox-mall_b", "monthly-brief-mall_a", "weekly-brief-mall_b"]);
+        }
+        finally
+        {
+            Stop(a);
+            Stop(b);
+            await DropSchema(connection, schema);
+        }
+    }
+
+    private static HttpClient Client(Uri url, string key)
+    {
+        var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static async Task<System.Net.HttpStatusCode> Upload(HttpClient client, string tenantId)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, text) in Seed.GoodDrop(tenantId))
+        {
+            content.Add(new StringContent(text), "files", name);
+        }
+
+        using var response = await client.PostAsync("/api/drops", content);
+        return response.StatusCode;
+    }
+
+    private static async Task WaitForDrops(HttpClient client, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        for (var id = 1; id <= count; id++)
+        {
+            while (true)
+            {
+                var json = await client.GetStringAsync($"/api/drops/{id}");
+                if (json.Contains("\"status\":\"loaded\"", StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                json.Should().NotContain("\"status\":\"refused\"").And.NotContain("\"status\":\"failed\"");
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Drop {id} not loaded: {json}");
+                }
+
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task<string> PostgresOrSkip()
+    {
+        var connection = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG") is { Length: > 0 } env ? env : DefaultConnection;
+        var reachable = await Reachable(connection);
+        if (!reachable && Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            throw new InvalidOperationException("PostgreSQL is unreachable on CI: run scripts/start-postgres.sh and set ANALYTICS_TEST_PG.");
+        }
+
+        Skip.IfNot(reachable, "PostgreSQL is not reachable (run scripts/start-postgres.sh); on CI this fails instead.");
+        return connection;
+    }
+
     private static string[] Markers(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
 
-    private static Process StartServer(TempFolder folder, string name, string connection, string schema)
+    private static Process StartServer(TempFolder folder, string name, string connection, string schema, string queue = "default")
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "analytics");
         var info = new ProcessStartInfo(exe)
@@ -96,23 +195,25 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
         }
 
         info.Environment["Analytics__Jobs__PostgresSchema"] = schema;
+        info.Environment["Analytics__Jobs__Queue"] = queue;
+        info.Environment["Analytics__WarmUp"] = "false";
         info.Environment["Analytics__Jobs__PollInterval"] = "00:00:00.300";
         info.Environment["Analytics__WarehouseMemoryMb"] = "256";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return Process.Start(info)!;
     }
 
-    private async Task WaitUntilListening(Process process)
+    private async Task<Uri> WaitUntilListening(Process process)
     {
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             output.WriteLine($"[{process.Id}] {line}");
-            if (ListeningLine().IsMatch(line))
+            if (ListeningLine().Match(line) is { Success: true } m)
             {
                 _ = process.StandardOutput.ReadToEndAsync();
-                return;
+                return new Uri(m.Groups[1].Value);
             }
         }
 
@@ -150,6 +251,6 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
         await cmd.ExecuteNonQueryAsync();
     }
 
-    [GeneratedRegex(@"^Listening on http://127\.0\.0\.1:\d+")]
+    [GeneratedRegex(@"^Listening on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }

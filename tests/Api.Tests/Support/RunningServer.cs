@@ -62,6 +62,7 @@ internal sealed class RunningServer : IAsyncDisposable
             o.WarehouseThreads = 1;
             o.AuthFailuresPerMinute = 10_000;
             o.WarmUp = false;
+            o.Jobs.InboxSettle = TimeSpan.Zero;
             o.Jobs.Storage = "memory";
             o.Jobs.PollInterval = TimeSpan.FromMilliseconds(200);
             o.Jobs.Workers = 1;
