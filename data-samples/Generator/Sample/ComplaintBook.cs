@@ -52,7 +52,7 @@ internal static class ComplaintBook
             var aboutMall = tenantId.Length == 0;
             var category = textRng.Pick(aboutMall ? Texts.MallComplaintCategories : Texts.ComplaintCategories);
             var recent = at > exportedAt.AddDays(-14);
-            DateTime? resolved = at.AddMinutes(textRng.Between(60, 4 * 24 * 60));
+            DateTime? resolved = DuringOfficeHours(at.AddMinutes(textRng.Between(60, 4 * 24 * 60)), textRng);
             var open = textRng.Chance(recent ? 0.5 : 0.02) || resolved > exportedAt;
             list.Add(new Complaint(
                 $"CP{++seq:000000}",
@@ -116,6 +116,14 @@ internal static class ComplaintBook
             }
         }
     }
+
+    /// <summary>The service desk closes cases between 09:00 and 22:00; a time outside moves to the next morning.</summary>
+    private static DateTime DuringOfficeHours(DateTime at, Random rng) => at.Hour switch
+    {
+        < 9 => at.Date.AddHours(9).AddMinutes(rng.Between(0, 120)),
+        >= 22 => at.Date.AddDays(1).AddHours(9).AddMinutes(rng.Between(0, 120)),
+        _ => at,
+    };
 
     private static DateTime TimeOfDay(DateOnly d, Random rng) =>
         d.ToDateTime(new TimeOnly(rng.Between(10, 21), rng.Between(0, 59), rng.Between(0, 59)));
