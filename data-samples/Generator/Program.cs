@@ -34,7 +34,7 @@ try
                 Datasets = options.TryGetValue("datasets", out var ds) ? ds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ScaleOptions.AllDatasets,
             };
             var written = ScaleDrop.Write(Need("out"), scale);
-            Console.WriteLine($"{scale.Malls} malls, {scale.Tenants} tenants, {scale.Months} months ({scale.Start:yyyy-MM-dd}..{scale.End:yyyy-MM-dd}, {scale.Days} days)");
+            Console.WriteLine(FormattableString.Invariant($"{scale.Malls} malls, {scale.Tenants} tenants, {scale.Months} months ({scale.Start:yyyy-MM-dd}..{scale.End:yyyy-MM-dd}, {scale.Days} days)"));
             Console.WriteLine(ScaleDrop.Describe(written, watch.Elapsed));
             return 0;
         default:

@@ -55,7 +55,7 @@ internal static class ComplaintBook
             DateTime? resolved = DuringOfficeHours(at.AddMinutes(textRng.Between(60, 4 * 24 * 60)), textRng);
             var open = textRng.Chance(recent ? 0.5 : 0.02) || resolved > exportedAt;
             list.Add(new Complaint(
-                $"CP{++seq:000000}",
+                FormattableString.Invariant($"CP{++seq:000000}"),
                 at,
                 withSeconds,
                 tenantId,

@@ -121,7 +121,7 @@ internal sealed class MallPlanner(int seed)
                 var area = categories[i] == "entertainment" && floor == "4F" && perZone[zone] == 1 && zone == 0
                     ? rng.Uniform(1500, 1800) // the cinema
                     : categories[i] == "entertainment" ? rng.Uniform(category.AreaLow, 800) : rng.Uniform(category.AreaLow, category.AreaHigh);
-                units.Add(new Unit($"{floor}-{Zones[zone]}{perZone[zone]:00}", floor, Zones[zone], Format.Round2(area), categories[i]));
+                units.Add(new Unit(FormattableString.Invariant($"{floor}-{Zones[zone]}{perZone[zone]:00}"), floor, Zones[zone], Format.Round2(area), categories[i]));
             }
         }
         return units;
@@ -219,7 +219,7 @@ internal sealed class MallPlanner(int seed)
         var (name, brand) = names.Next(category);
         var t = new TenantPlan
         {
-            TenantId = $"T{tenants.Count + 1:0000}",
+            TenantId = FormattableString.Invariant($"T{tenants.Count + 1:0000}"),
             Name = name,
             Brand = brand,
             Category = profile,
@@ -421,7 +421,7 @@ internal sealed class MallPlanner(int seed)
         t.Leases.Add(new LeasePlan { Start = start, End = start.AddYears(years).AddDays(-1), BaseRent = rent, ServiceCharge = service });
         t.Situation = "rent_relief";
         t.ExpectedFlag = "rent_relief";
-        t.Note = $"sells at or above the category median and always pays on time, but a high fixed base rent puts its OCR near {Math.Round(Math.Max(0.30, 2.5 * typical) * 100)} % against ~{Math.Round(typical * 100)} % for the category";
+        t.Note = FormattableString.Invariant($"sells at or above the category median and always pays on time, but a high fixed base rent puts its OCR near {Math.Round(Math.Max(0.30, 2.5 * typical) * 100)} % against ~{Math.Round(typical * 100)} % for the category");
     }
 
     private void PlantRentReviewUp(TenantPlan t)
@@ -478,7 +478,7 @@ internal sealed class MallPlanner(int seed)
         t.Reported = new Curve((from.AddDays(-1), 1.0), (from, share));
         t.Situation = "sales_audit";
         t.ExpectedFlag = "sales_audit";
-        t.Note = $"turnover clause {Format.Number((double)rate)} %; from {Format.Date(from)} reports only ~{Math.Round(share * 100)} % of its sales while its transactions, the footfall and its peers hold";
+        t.Note = $"turnover clause {Format.Number((double)rate)} %; from {Format.Date(from)} reports only ~{Format.Number(Math.Round(share * 100))} % of its sales while its transactions, the footfall and its peers hold";
     }
 
     private void PlantWatch(TenantPlan t)

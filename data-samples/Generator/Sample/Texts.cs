@@ -81,8 +81,8 @@ internal static class Texts
 
     public static string? InspectionNote(Random rng, string type, int? minutes) => type switch
     {
-        "late_open" => $"開門延遲{minutes}分鐘",
-        "early_close" => rng.Chance(0.5) ? $"提前{minutes}分鐘閉店" : $"提前{minutes}分鐘關燈收銀",
+        "late_open" => FormattableString.Invariant($"開門延遲{minutes}分鐘"),
+        "early_close" => rng.Chance(0.5) ? FormattableString.Invariant($"提前{minutes}分鐘閉店") : FormattableString.Invariant($"提前{minutes}分鐘關燈收銀"),
         "hygiene" => rng.Pick(new[] { "店內地面有垃圾", "後廚衛生不達標", "門口堆放紙箱" }),
         "fire_safety" => rng.Pick(new[] { "消防通道堆放貨物", "滅火器過期", "安全出口指示燈損壞" }),
         "display" => rng.Pick(new[] { "外擺超出鋪位線", "海報張貼未報備", "櫥窗燈具損壞" }),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Analytics.SampleData.Common;
 using Analytics.SampleData.Sample;
@@ -85,7 +84,7 @@ public static class ScaleDrop
         var categories = CategoryProfile.All;
         for (var m = 0; m < o.Malls; m++)
         {
-            var mallId = $"M{m + 1:00}";
+            var mallId = FormattableString.Invariant($"M{m + 1:00}");
             var count = (o.Tenants / o.Malls) + (m < o.Tenants % o.Malls ? 1 : 0);
             for (var i = 0; i < count; i++)
             {
@@ -97,13 +96,13 @@ public static class ScaleDrop
                 var norm = (double)area * profile.DensityPerMonth * CategoryProfile.FloorFactor(floor);
                 var rate = rng.Chance(profile.TurnoverClauseShare) ? (decimal)Math.Round(rng.Uniform(profile.TurnoverRateLow, profile.TurnoverRateHigh)) : 0m;
                 var start = new DateOnly(o.Start.Year, o.Start.Month, 1).AddMonths(-rng.Between(0, 36));
-                var tenantId = $"T{list.Count + 1:000000}";
+                var tenantId = FormattableString.Invariant($"T{list.Count + 1:000000}");
                 list.Add(new Tenant
                 {
                     MallId = mallId,
                     TenantId = tenantId,
                     Prefix = Encoding.UTF8.GetBytes($"{mallId},{tenantId},"),
-                    UnitId = $"{floor}-{i + 1:0000}",
+                    UnitId = FormattableString.Invariant($"{floor}-{i + 1:0000}"),
                     Floor = floor,
                     Zone = ((char)('A' + (i % 4))).ToString(),
                     Area = area,
@@ -148,7 +147,7 @@ public static class ScaleDrop
             var vacant = Math.Max(1, mall.Count() / 20);
             for (var v = 0; v < vacant; v++)
             {
-                sink.Text(mall.Key).Comma().Text($"V-{v + 1:0000}").Comma().Text(rng.Pick(Floors)).Comma().Text("A").Comma()
+                sink.Text(mall.Key).Comma().Text(FormattableString.Invariant($"V-{v + 1:0000}")).Comma().Text(rng.Pick(Floors)).Comma().Text("A").Comma()
                     .Cents((long)(rng.Uniform(50, 300) * 100)).Line();
             }
         }
@@ -286,7 +285,7 @@ public static class ScaleDrop
                     var resolved = at.AddHours(rng.Between(2, 72));
                     var open = resolved > o.End.ToDateTime(new TimeOnly(23, 0));
                     csv.WriteRow([
-                        t.MallId, $"C{++seq:00000000}", Format.Timestamp(at), t.TenantId, "hotline", category, Format.Int(rng.Between(1, 3)),
+                        t.MallId, FormattableString.Invariant($"C{++seq:00000000}"), Format.Timestamp(at), t.TenantId, "hotline", category, Format.Int(rng.Between(1, 3)),
                         open ? "open" : "resolved", open ? string.Empty : Format.Timestamp(resolved), Texts.ComplaintText(rng, category, aboutMall: false),
                     ]);
                 }
@@ -349,14 +348,9 @@ public static class ScaleDrop
 
     /// <summary>Prints what a run wrote, for the benchmark logs.</summary>
     public static string Describe(IReadOnlyDictionary<string, long> counts, TimeSpan elapsed) =>
-        string.Join(Environment.NewLine, counts.Select(c => $"{c.Key,-12} {c.Value,12:N0} rows")) + Environment.NewLine + $"written in {elapsed.TotalSeconds:0.0} s";
+        string.Join(Environment.NewLine, counts.Select(c => FormattableString.Invariant($"{c.Key,-12} {c.Value,12:N0} rows")))
+        + Environment.NewLine + FormattableString.Invariant($"written in {elapsed.TotalSeconds:0.0} s");
 
-    internal static (IReadOnlyDictionary<string, long> Counts, TimeSpan Elapsed) Timed(string dir, ScaleOptions o)
-    {
-        var watch = Stopwatch.StartNew();
-        var counts = Write(dir, o);
-        return (counts, watch.Elapsed);
-    }
 }
 
 /// <summary>xorshift64* with a cheap approximately log-normal noise factor: the sales loop draws tens of millions.</summary>

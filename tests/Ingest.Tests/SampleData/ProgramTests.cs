@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Analytics.Ingest.Tests.SampleData;
+
+/// <summary>The sample-data executable as a user runs it: exit codes and what it prints.</summary>
+public sealed class ProgramTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("ta-sample-cli-").FullName;
+
+    [Fact]
+    public void Scale_SmallRun_ExitsZeroAndPrintsRowCounts()
+    {
+        var (code, stdout, _) = Run("scale", "--out", folder, "--malls", "2", "--tenants", "10", "--months", "1", "--datasets", "tenants,sales");
+
+        code.Should().Be(0);
+        stdout.Should().Contain("2 malls, 10 tenants, 1 months (2026-10-01..2026-10-31, 31 days)").And.MatchRegex(@"sales\s+310 rows");
+        Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(["tenants.csv", "sales.csv"]);
+    }
+
+    [Fact]
+    public void Scale_NotANumber_ExitsTwoWithOneSentence()
+    {
+        var (code, _, stderr) = Run("scale", "--out", folder, "--tenants", "many");
+
+        code.Should().Be(2);
+        stderr.Trim().Should().Be("--tenants must be a whole number");
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitsTwoAndShowsUsage()
+    {
+        var (code, _, stderr) = Run("sprinkle");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("unknown command 'sprinkle'").And.Contain("sample-data sample --out DIR");
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sample-data.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(60_000).Should().BeTrue();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
