@@ -38,9 +38,20 @@ internal static class ModelBench
         using var connection = warehouse.Open(clock);
         if (args.Contains("--explain"))
         {
+            // Query profiles for tuning: the metrics SQL, or (--explain peers) the history peer step.
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "EXPLAIN ANALYZE " + TenantMetrics.Sql;
-            TenantMetrics.AddParameters(cmd, null, first, last);
+            if (args.Contains("peers"))
+            {
+                TenantAnalysis.Run(connection, null, last, AnalysisSettings.Default);
+                cmd.CommandText = "EXPLAIN ANALYZE SELECT count(*) FROM (" +
+                    Analytics.Model.Peers.PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], AnalysisFrame.HistoryPeerMetrics, 3, medianOnly: true) + ")";
+            }
+            else
+            {
+                cmd.CommandText = "EXPLAIN ANALYZE " + TenantMetrics.Sql;
+                TenantMetrics.AddParameters(cmd, null, first, last);
+            }
+
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {

@@ -91,7 +91,8 @@ internal static class AnalysisFrame
             WHERE period = DATE '{1:yyyy-MM-dd}'
             """, Month.First(period).AddMonths(-12), Month.First(period), settings.Flags.AuditTicketMadFloor)));
 
-        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true);
+        var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true,
+            carry: ["mall_id", "tenant_id", "period"]);
         timings.Measure("peers (history)", () => Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory));
 
         var f = settings.Flags;
@@ -105,7 +106,8 @@ internal static class AnalysisFrame
                    count(*) FILTER (WHERE p.sales_density / NULLIF(p.sales_density_peer_median, 0) < {0}) OVER w6 AS months_under,
                    count(p.sales_density / NULLIF(p.sales_density_peer_median, 0)) OVER w6 AS months_rated,
                    mm.footfall_change, mm.mall_sales_change
-            FROM an_p1 p
+            FROM (SELECT x.*, k.* EXCLUDE (mall_id, tenant_id, period)
+                  FROM an_x x JOIN an_p1 k ON k.mall_id = x.mall_id AND k.tenant_id = x.tenant_id AND k.period = x.period) p
             LEFT JOIN an_mall mm ON mm.mall_id = p.mall_id AND mm.period = p.period
             WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {1} PRECEDING AND CURRENT ROW)
             """, f.ReplacePeerRatio, f.ReplaceWindowMonths - 1)));

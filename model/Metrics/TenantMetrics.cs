@@ -119,17 +119,28 @@ public static class TenantMetrics
             CROSS JOIN months m
             LEFT JOIN monthly mo ON mo.mall_id = k.mall_id AND mo.tenant_id = k.tenant_id AND mo.period = m.period
         ),
-        win AS (
+        cum AS (
             SELECT g.*,
-                   sum(g.net_sales) OVER w12 AS net_sales_ttm,
-                   sum(g.occupancy_cost) OVER w12 AS occupancy_cost_ttm,
-                   sum(g.n_due) OVER w12 AS n_due_12,
-                   sum(g.n_late) OVER w12 AS n_late_12,
+                   sum(coalesce(g.net_sales, 0)::DOUBLE) OVER wo AS cum_sales,
+                   sum(coalesce(g.occupancy_cost, 0)::DOUBLE) OVER wo AS cum_occ,
+                   count(g.occupancy_cost) OVER wo AS cum_occ_n,
+                   sum(g.n_due) OVER wo AS cum_due,
+                   sum(g.n_late) OVER wo AS cum_late,
                    lag(g.sales_rows, 12) OVER wo AS ly_rows,
                    lag(g.net_sales, 12) OVER wo AS ly_net_sales
             FROM grid g
-            WINDOW wo AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period),
-                   w12 AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+            WINDOW wo AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        ),
+        win AS (
+            -- 12-month sums as differences of running sums (cheap streaming windows); money rounded back to cents.
+            SELECT c.*,
+                   round(c.cum_sales - coalesce(lag(c.cum_sales, 12) OVER wo, 0), 2) AS net_sales_ttm,
+                   CASE WHEN c.cum_occ_n - coalesce(lag(c.cum_occ_n, 12) OVER wo, 0) > 0
+                        THEN round(c.cum_occ - coalesce(lag(c.cum_occ, 12) OVER wo, 0), 2) END AS occupancy_cost_ttm,
+                   c.cum_due - coalesce(lag(c.cum_due, 12) OVER wo, 0) AS n_due_12,
+                   c.cum_late - coalesce(lag(c.cum_late, 12) OVER wo, 0) AS n_late_12
+            FROM cum c
+            WINDOW wo AS (PARTITION BY c.mall_id, c.tenant_id ORDER BY c.period)
         ),
         open_rent AS (
             SELECT r.mall_id, r.tenant_id, r.due_date, r.amount_due, r.amount_paid, r.paid_date

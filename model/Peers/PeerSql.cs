@@ -23,7 +23,8 @@ internal static class PeerSql
     /// <summary>
     /// A SELECT over <paramref name="source"/> adding, per metric m, <c>m_peer_n</c> and (only when there are at
     /// least <paramref name="minPeers"/> peers) <c>m_peer_p25</c>, <c>m_peer_median</c>, <c>m_peer_p75</c>
-    /// (only the median when <paramref name="medianOnly"/>). <paramref name="prefix"/> names the added columns.
+    /// (only the median when <paramref name="medianOnly"/>). <paramref name="prefix"/> names the added columns;
+    /// <paramref name="carry"/>, when given, limits the source columns passed through (default: all).
     /// </summary>
     /// <remarks>
     /// Per group the sorted values L (n of them) are cut, per quantile, into the two or three neighbours that the
@@ -32,7 +33,8 @@ internal static class PeerSql
     /// Only these few scalars travel to the tenant rows, so the cost is one sort per group and metric.
     /// </remarks>
     public static string LeaveOneOut(
-        string source, IReadOnlyList<string> partition, IReadOnlyList<string> metrics, int minPeers, string? prefix = null, bool medianOnly = false)
+        string source, IReadOnlyList<string> partition, IReadOnlyList<string> metrics, int minPeers, string? prefix = null, bool medianOnly = false,
+        IReadOnlyList<string>? carry = null)
     {
         var c = CultureInfo.InvariantCulture;
         var quantiles = medianOnly ? AllQuantiles.Where(q => q.Label == "median").ToArray() : AllQuantiles;
@@ -67,9 +69,18 @@ internal static class PeerSql
             }
         }
 
-        sb.Append(" FROM loo_lists) SELECT r.* EXCLUDE (");
-        sb.Append(string.Join(", ", metrics.Select(m => m + "__rk")));
-        sb.Append(')');
+        if (carry is null)
+        {
+            sb.Append(" FROM loo_lists) SELECT r.* EXCLUDE (");
+            sb.Append(string.Join(", ", metrics.Select(m => m + "__rk")));
+            sb.Append(')');
+        }
+        else
+        {
+            // Only the named columns (e.g. the row's key) and the statistics: a narrow result to join back.
+            sb.Append(" FROM loo_lists) SELECT ");
+            sb.Append(string.Join(", ", carry.Select(col => "r." + col)));
+        }
         foreach (var m in metrics)
         {
             var name = (prefix ?? "") + m;
