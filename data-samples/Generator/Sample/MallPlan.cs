@@ -293,7 +293,7 @@ internal sealed class MallPlanner(int seed)
 
     private DateOnly FirstLeaseStart(int years)
     {
-        // In force on the first data day; started at most eight years before it.
+        // In force on the first data day (plus a month), signed no earlier than 2018.
         var earliest = new DateOnly(2018, 1, 1);
         var coverFrom = SampleCalendar.Start.AddMonths(1).AddYears(-years);
         var from = coverFrom > earliest ? coverFrom : earliest;
