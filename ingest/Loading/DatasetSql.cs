@@ -1,5 +1,6 @@
 using System.Text;
 using Analytics.Ingest.Contract;
+using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;
 
@@ -15,7 +16,15 @@ internal static class DatasetSql
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A query's single number (counts, row ids), as long: DuckDB returns HUGEINT for some sums.</summary>
+    public static long Scalar(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>CREATE TEMP TABLE typed AS ...: every contract column typed, plus _row and _err ('column|reason' or NULL).</summary>
     public static string Typed(DatasetSpec dataset, Func<string, bool> present, string stage, string typed)

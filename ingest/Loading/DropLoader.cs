@@ -23,7 +23,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         using var connection = warehouse.Open(clock);
         trace("open");
         var started = clock.GetUtcNow().UtcDateTime;
-        var loadId = Scalar<long>(connection, "SELECT coalesce(max(load_id), 0) + 1 FROM load_log");
+        var loadId = DatasetSql.Scalar(connection, "SELECT coalesce(max(load_id), 0) + 1 FROM load_log");
 
         var outcomes = new List<(FileResult File, List<RejectedRow> Rejects)>();
         using (var tx = connection.BeginTransaction())
@@ -155,12 +155,5 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static T Scalar<T>(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
 }

@@ -52,16 +52,16 @@ internal sealed class Stage
 
     private static Stage FromCsv(DuckDBConnection connection, DropSource source, HeaderMap map, string name)
     {
-        var columns = "{" + string.Join(", ", ColumnNames(map).Select(c => $"{Literal(c)}: 'VARCHAR'")) + "}";
+        var columns = "{" + string.Join(", ", ColumnNames(map).Select(c => $"{DatasetSql.Literal(c)}: 'VARCHAR'")) + "}";
         var rejects = $"{name}_reader_rejects";
         // auto_detect off: the header was read and mapped above, and sniffing a large file costs time
         // and can guess wrong; all_varchar keeps the raw text so that validation can name bad values.
         Execute(connection, $"""
             CREATE TEMP TABLE {name}_raw AS
-            SELECT * FROM read_csv({Literal(source.Path)}, header = true, auto_detect = false, columns = {columns},
+            SELECT * FROM read_csv({DatasetSql.Literal(source.Path)}, header = true, auto_detect = false, columns = {columns},
                                    delim = ',', quote = '"', escape = '"', null_padding = false, strict_mode = true,
                                    ignore_errors = true, store_rejects = true,
-                                   rejects_table = {Literal(rejects)}, rejects_scan = {Literal(rejects + "_scan")})
+                                   rejects_table = {DatasetSql.Literal(rejects)}, rejects_scan = {DatasetSql.Literal(rejects + "_scan")})
             """);
         // Inside the load's transaction DuckDB numbers new rows from 2^62, not 0: the record index is the offset.
         Execute(connection, $"CREATE TEMP VIEW {name} AS SELECT rowid - (SELECT min(rowid) FROM {name}_raw) AS _row, * FROM {name}_raw");
@@ -121,8 +121,6 @@ internal sealed class Stage
     public void Drop(DuckDBConnection connection) => Execute(connection, RowIsLine
         ? $"DROP TABLE IF EXISTS {Table}"
         : $"DROP VIEW IF EXISTS {Table}; DROP TABLE IF EXISTS {Table}_raw");
-
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>With ANALYTICS_TRACE_SQL=1, a callback that prints the time since its last call (for tuning large loads).</summary>
     internal static Action<string> Tracer()

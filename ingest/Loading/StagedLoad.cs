@@ -29,7 +29,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
 
         Stage.Execute(connection, DatasetSql.DuplicateKey(dataset, typed));
         var rejects = Rejects(typed);
-        var parsed = Scalar($"SELECT count(*) FROM {typed}");
+        var parsed = DatasetSql.Scalar(connection, $"SELECT count(*) FROM {typed}");
         var changed = Upsert(typed);
         Stage.Execute(connection, $"DROP TABLE IF EXISTS {typed}; DROP TABLE IF EXISTS {name}_fresh;");
         stage.Drop(connection);
@@ -42,7 +42,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         var dataset = source.Dataset;
         var columns = DatasetSql.ColumnList(dataset);
         string rows;
-        if (Scalar($"SELECT count(*) FROM (SELECT 1 FROM {dataset.Name} LIMIT 1)") == 0)
+        if (DatasetSql.Scalar(connection, $"SELECT count(*) FROM (SELECT 1 FROM {dataset.Name} LIMIT 1)") == 0)
         {
             rows = $"(SELECT {columns} FROM {typed} WHERE _err IS NULL)";   // first load: nothing to compare against
         }
@@ -64,12 +64,12 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         DuckDBConnection connection, DatasetSpec dataset, IReadOnlyList<string> stagedColumns, string stageTable, string typed)
     {
         var present = stagedColumns.Where(c => !c.StartsWith("_ignored_", StringComparison.Ordinal)).ToList();
-        var cases = string.Join(" ", present.Select(c => $"WHEN {Lit(c)} THEN s.{DatasetSql.Quote(c)}"));
+        var cases = string.Join(" ", present.Select(c => $"WHEN {DatasetSql.Literal(c)} THEN s.{DatasetSql.Quote(c)}"));
         var keyValue = string.Join(", ", dataset.Key.Select(k => $"CAST(t.{DatasetSql.Quote(k)} AS VARCHAR)"));
         var sql = $"""
             SELECT t._row, split_part(t._err, '|', 1) AS col, split_part(t._err, '|', 2) AS reason,
                    CASE split_part(t._err, '|', 1) {cases}
-                        WHEN {Lit(string.Join("+", dataset.Key))} THEN concat_ws(' / ', {keyValue}) END AS value
+                        WHEN {DatasetSql.Literal(string.Join("+", dataset.Key))} THEN concat_ws(' / ', {keyValue}) END AS value
             FROM {typed} t JOIN {stageTable} s ON s._row = t._row
             WHERE t._err IS NOT NULL ORDER BY t._row
             """;
@@ -116,7 +116,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
             var records = CsvRecordScanner.Scan(source.Path);
             var good = records.Where(r => r.Fields == headerFields && r.ValidUtf8).Select(r => r.Line).ToList();
             var bad = records.Where(r => r.Fields != headerFields || !r.ValidUtf8).ToList();
-            var parsed = Scalar($"SELECT count(*) FROM {typed}");
+            var parsed = DatasetSql.Scalar(connection, $"SELECT count(*) FROM {typed}");
             if (good.Count == parsed && bad.Count == malformed.Count)
             {
                 lineOf = row => good[(int)row];
@@ -139,12 +139,4 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         return rejects;
     }
 
-    private long Scalar(string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static string Lit(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -29,10 +29,10 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     {
         var trace = Stage.Tracer();
         var target = _dataset.Name;
-        var hadRows = Scalar($"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1)") > 0;
+        var hadRows = DatasetSql.Scalar(connection, $"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1)") > 0;
         var parsed = InsertTyped();
         trace("typed insert");
-        var firstRowId = parsed == 0 ? 0 : Scalar($"SELECT min(rowid) FROM {target} WHERE load_id = {loadId} OR load_id < 0");
+        var firstRowId = parsed == 0 ? 0 : DatasetSql.Scalar(connection, $"SELECT min(rowid) FROM {target} WHERE load_id = {loadId} OR load_id < 0");
 
         // (position among parsed rows, column, reason) of rows the checks on typed values reject.
         var fast = new List<(long Index, string Column, string Reason)>();
@@ -62,7 +62,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         trace("lenient rows");
         var dupRejects = Duplicates(firstRowId, lenientOrdinals);
         trace("duplicate keys");
-        var changed = hadRows ? ReplaceExisting() : Scalar($"SELECT count(*) FROM {target} WHERE load_id = {loadId}");
+        var changed = hadRows ? ReplaceExisting() : DatasetSql.Scalar(connection, $"SELECT count(*) FROM {target} WHERE load_id = {loadId}");
         trace("replace existing");
 
         var rejects = new List<RejectedRow>();
@@ -91,7 +91,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     private long InsertTyped()
     {
         var names = Stage.ColumnNames(map);
-        var readColumns = "{" + string.Join(", ", map.Columns.Select((c, i) => $"{Lit(names[i])}: '{ReadType(c)}'")) + "}";
+        var readColumns = "{" + string.Join(", ", map.Columns.Select((c, i) => $"{DatasetSql.Literal(names[i])}: '{ReadType(c)}'")) + "}";
         var values = new List<string>();
         var stored = new List<string>();
         var checks = new List<string>();
@@ -110,7 +110,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
 
             if (c.Default is not null)
             {
-                v = c.Type == ColumnType.Text ? $"coalesce({v}, {Lit(c.Default)})" : $"coalesce({v}, {c.Default})";
+                v = c.Type == ColumnType.Text ? $"coalesce({v}, {DatasetSql.Literal(c.Default)})" : $"coalesce({v}, {c.Default})";
             }
 
             values.Add($"{v} AS {alias}");
@@ -157,10 +157,10 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
             INSERT INTO {_dataset.Name} ({DatasetSql.ColumnList(_dataset)}, load_id)
             SELECT {string.Join(", ", stored)}, CASE {string.Join(" ", checks)} ELSE $load END
             FROM (SELECT {string.Join(", ", values)}
-                  FROM read_csv({Lit(source.Path)}, header = true, auto_detect = false, columns = {readColumns},
+                  FROM read_csv({DatasetSql.Literal(source.Path)}, header = true, auto_detect = false, columns = {readColumns},
                                 delim = ',', quote = '"', escape = '"', null_padding = false, strict_mode = true,
                                 ignore_errors = true, store_rejects = true,
-                                rejects_table = {Lit(name + "_rj")}, rejects_scan = {Lit(name + "_rjs")}) r)
+                                rejects_table = {DatasetSql.Literal(name + "_rj")}, rejects_scan = {DatasetSql.Literal(name + "_rjs")}) r)
             """;
         cmd.Parameters.Add(new DuckDBParameter("load", loadId));
         if (Environment.GetEnvironmentVariable("ANALYTICS_TRACE_SQL") == "2")
@@ -240,8 +240,8 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         var rest = string.Join(", ", _dataset.Key.Where(k => k != date).Select(DatasetSql.Quote));
         var d = DatasetSql.Quote(date);
         var target = _dataset.Name;
-        var (min, max) = (Scalar($"SELECT coalesce(min({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"),
-                          Scalar($"SELECT coalesce(max({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"));
+        var (min, max) = (DatasetSql.Scalar(connection, $"SELECT coalesce(min({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"),
+                          DatasetSql.Scalar(connection, $"SELECT coalesce(max({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"));
         _summary = name + "_summary";
         Execute($"""
             CREATE TEMP TABLE {_summary} AS
@@ -361,7 +361,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         var target = _dataset.Name;
         var keys = string.Join(", ", _dataset.Key.Select(DatasetSql.Quote));
         var lenientFirst = lenientOrdinals.Count == 0 ? long.MaxValue
-            : Scalar($"SELECT min(rowid) FROM (SELECT rowid FROM {target} WHERE load_id = {loadId} ORDER BY rowid DESC LIMIT {lenientOrdinals.Count})");
+            : DatasetSql.Scalar(connection, $"SELECT min(rowid) FROM (SELECT rowid FROM {target} WHERE load_id = {loadId} ORDER BY rowid DESC LIMIT {lenientOrdinals.Count})");
         var members = new List<(long RowId, string Key)>();
         var candidates = DuplicateCandidates(keys, lenientFirst);
         if (candidates is not null)
@@ -420,7 +420,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
                 SELECT {rest} FROM {summary} WHERE n > days
                 UNION SELECT {rest} FROM {target} WHERE load_id = {loadId} AND rowid >= {lenientFirst}
                 """);
-            return Scalar($"SELECT count(*) FROM {name}_dupgroups") == 0
+            return DatasetSql.Scalar(connection, $"SELECT count(*) FROM {name}_dupgroups") == 0
                 ? null
                 : $"({rest}) IN (SELECT ({rest}) FROM {name}_dupgroups)";
         }
@@ -428,7 +428,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         // Hashing the key keeps the aggregation to one 64-bit column; the exact keys are compared by the caller.
         var hashes = $"SELECT h FROM (SELECT hash({keys}) AS h FROM {target} WHERE load_id = {loadId}) GROUP BY h HAVING count(*) > 1";
         Execute($"CREATE OR REPLACE TEMP TABLE {name}_duphash AS {hashes}");
-        return Scalar($"SELECT count(*) FROM {name}_duphash") == 0 ? null : $"hash({keys}) IN (SELECT h FROM {name}_duphash)";
+        return DatasetSql.Scalar(connection, $"SELECT count(*) FROM {name}_duphash") == 0 ? null : $"hash({keys}) IN (SELECT h FROM {name}_duphash)";
     }
 
     /// <summary>A row's place in the file: its index among typed-parsed rows, or DuckDB's ordinal for a lenient row.</summary>
@@ -455,7 +455,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
                 SELECT o.rowid FROM {target} n JOIN {target} o ON {DatasetSql.KeyMatch(_dataset, "o", "n")}
                 WHERE n.load_id = {loadId} AND o.load_id <> {loadId})
             """);
-        return Scalar($"SELECT count(*) FROM {target} WHERE load_id = {loadId}");
+        return DatasetSql.Scalar(connection, $"SELECT count(*) FROM {target} WHERE load_id = {loadId}");
     }
 
     /// <summary>
@@ -520,14 +520,6 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         return list;
     }
 
-    private long Scalar(string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
     private void Execute(string sql) => Stage.Execute(connection, sql);
 
-    private static string Lit(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
