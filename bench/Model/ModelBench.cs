@@ -36,6 +36,14 @@ internal static class ModelBench
         }
 
         using var connection = warehouse.Open(clock);
+        if (Option(args, "--sql") is { } adhoc)
+        {
+            // Times one statement (for tuning the analysis SQL against this portfolio).
+            var seconds = Time(() => Scalar(connection, adhoc));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:0.00} s wall, {LastCpu:0.00} s cpu"));
+            return 0;
+        }
+
         if (args.Contains("--explain"))
         {
             // Query profiles for tuning: the metrics SQL, or (--explain peers) the history peer step.

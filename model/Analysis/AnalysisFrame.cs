@@ -31,7 +31,6 @@ internal static class AnalysisFrame
         var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
         timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period));
         timings.Measure("mall metrics", () => CreateMallTable(connection, mallId, from, period));
-        PeerSql.CreateMacros(connection);
 
         timings.Measure("windows", () => Execute(connection, """
             CREATE OR REPLACE TEMP TABLE an_x AS

@@ -54,13 +54,16 @@ public static class TenantMetrics
     // cannot be late yet (n_late_tail), every earlier one has had its 5 days.
     internal static string Sql => $"""
         WITH {MetricsSql.ActiveLeases},
-        keys AS (SELECT DISTINCT mall_id, tenant_id FROM active),
+        keys AS (
+            SELECT mall_id, tenant_id, row_number() OVER (ORDER BY mall_id, tenant_id) AS tk
+            FROM (SELECT DISTINCT mall_id, tenant_id FROM active)
+        ),
         months AS (
-            SELECT g.p::DATE AS period
+            SELECT g.p::DATE AS period, year(g.p) * 12 + month(g.p) - 1 AS mi
             FROM generate_series((CAST($from AS DATE) - INTERVAL 12 MONTH)::TIMESTAMP, CAST($to AS DATE)::TIMESTAMP, INTERVAL 1 MONTH) AS g(p)
         ),
         facts AS (
-            SELECT s.mall_id, s.tenant_id, date_trunc('month', s.date)::DATE AS period,
+            SELECT s.mall_id, s.tenant_id, year(s.date) * 12 + month(s.date) - 1 AS mi,
                    sum(s.net_sales) AS net_sales, sum(s.transactions)::BIGINT AS transactions, count(*) AS sales_rows,
                    NULL::DECIMAL(18,2) AS occupancy_cost, 0 AS n_due, 0 AS n_late, 0 AS n_late_tail,
                    0 AS complaints, 0 AS complaints_weighted, 0 AS violations
@@ -69,14 +72,14 @@ public static class TenantMetrics
               AND {MetricsSql.Filter("s")}
             GROUP BY ALL
             UNION ALL
-            SELECT r.mall_id, r.tenant_id, r.period, NULL, NULL, 0, sum(r.amount_due), 0, 0, 0, 0, 0, 0
+            SELECT r.mall_id, r.tenant_id, year(r.period) * 12 + month(r.period) - 1, NULL, NULL, 0, sum(r.amount_due), 0, 0, 0, 0, 0, 0
             FROM rent r
             WHERE r.charge_type IN ('base_rent', 'turnover_rent', 'service_charge')
               AND r.period >= (CAST($from AS DATE) - INTERVAL 12 MONTH)::DATE AND r.period <= CAST($to AS DATE)
               AND {MetricsSql.Filter("r")}
             GROUP BY ALL
             UNION ALL
-            SELECT r.mall_id, r.tenant_id, date_trunc('month', r.due_date)::DATE, NULL, NULL, 0, NULL,
+            SELECT r.mall_id, r.tenant_id, year(r.due_date) * 12 + month(r.due_date) - 1, NULL, NULL, 0, NULL,
                    count(*),
                    count(*) FILTER (WHERE NOT (r.amount_paid >= r.amount_due AND r.paid_date IS NOT NULL AND r.paid_date <= r.due_date + 5)),
                    count(*) FILTER (WHERE NOT (r.amount_paid >= r.amount_due AND r.paid_date IS NOT NULL AND r.paid_date <= r.due_date + 5)
@@ -87,7 +90,7 @@ public static class TenantMetrics
               AND {MetricsSql.Filter("r")}
             GROUP BY ALL
             UNION ALL
-            SELECT c.mall_id, c.tenant_id, date_trunc('month', c.received_at)::DATE, NULL, NULL, 0, NULL, 0, 0, 0,
+            SELECT c.mall_id, c.tenant_id, year(c.received_at) * 12 + month(c.received_at) - 1, NULL, NULL, 0, NULL, 0, 0, 0,
                    count(*), sum(c.severity), 0
             FROM complaints c
             WHERE c.tenant_id IS NOT NULL
@@ -95,29 +98,30 @@ public static class TenantMetrics
               AND {MetricsSql.Filter("c")}
             GROUP BY ALL
             UNION ALL
-            SELECT i.mall_id, i.tenant_id, date_trunc('month', i.date)::DATE, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0, count(*)
+            SELECT i.mall_id, i.tenant_id, year(i.date) * 12 + month(i.date) - 1, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0, count(*)
             FROM inspections i
             WHERE i.date >= CAST($from AS DATE) AND i.date <= (SELECT max(d) FROM periods)
               AND {MetricsSql.Filter("i")}
             GROUP BY ALL
         ),
         monthly AS (
-            SELECT mall_id, tenant_id, period,
-                   sum(net_sales) AS net_sales, sum(transactions)::BIGINT AS transactions, sum(sales_rows)::BIGINT AS sales_rows,
-                   sum(occupancy_cost) AS occupancy_cost, sum(n_due)::BIGINT AS n_due, sum(n_late)::BIGINT AS n_late,
-                   sum(n_late_tail)::BIGINT AS n_late_tail, sum(complaints)::BIGINT AS complaints,
-                   sum(complaints_weighted)::BIGINT AS complaints_weighted, sum(violations)::BIGINT AS violations
-            FROM facts
-            GROUP BY ALL
+            SELECT k.tk, f.mi,
+                   sum(f.net_sales) AS net_sales, sum(f.transactions)::BIGINT AS transactions, sum(f.sales_rows)::BIGINT AS sales_rows,
+                   sum(f.occupancy_cost) AS occupancy_cost, sum(f.n_due)::BIGINT AS n_due, sum(f.n_late)::BIGINT AS n_late,
+                   sum(f.n_late_tail)::BIGINT AS n_late_tail, sum(f.complaints)::BIGINT AS complaints,
+                   sum(f.complaints_weighted)::BIGINT AS complaints_weighted, sum(f.violations)::BIGINT AS violations
+            FROM facts f
+            JOIN keys k ON k.mall_id = f.mall_id AND k.tenant_id = f.tenant_id
+            GROUP BY k.tk, f.mi
         ),
         grid AS (
-            SELECT k.mall_id, k.tenant_id, m.period, mo.net_sales, mo.transactions, coalesce(mo.sales_rows, 0) AS sales_rows,
+            SELECT k.tk, m.mi, m.period, mo.net_sales, mo.transactions, coalesce(mo.sales_rows, 0) AS sales_rows,
                    mo.occupancy_cost, coalesce(mo.n_due, 0) AS n_due, coalesce(mo.n_late, 0) AS n_late,
                    coalesce(mo.n_late_tail, 0) AS n_late_tail, coalesce(mo.complaints, 0) AS complaints,
                    coalesce(mo.complaints_weighted, 0) AS complaints_weighted, coalesce(mo.violations, 0) AS violations
             FROM keys k
             CROSS JOIN months m
-            LEFT JOIN monthly mo ON mo.mall_id = k.mall_id AND mo.tenant_id = k.tenant_id AND mo.period = m.period
+            LEFT JOIN monthly mo ON mo.tk = k.tk AND mo.mi = m.mi
         ),
         cum AS (
             SELECT g.*,
@@ -129,7 +133,7 @@ public static class TenantMetrics
                    lag(g.sales_rows, 12) OVER wo AS ly_rows,
                    lag(g.net_sales, 12) OVER wo AS ly_net_sales
             FROM grid g
-            WINDOW wo AS (PARTITION BY g.mall_id, g.tenant_id ORDER BY g.period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+            WINDOW wo AS (PARTITION BY g.tk ORDER BY g.mi ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
         ),
         win AS (
             -- 12-month sums as differences of running sums (cheap streaming windows); money rounded back to cents.
@@ -140,7 +144,7 @@ public static class TenantMetrics
                    c.cum_due - coalesce(lag(c.cum_due, 12) OVER wo, 0) AS n_due_12,
                    c.cum_late - coalesce(lag(c.cum_late, 12) OVER wo, 0) AS n_late_12
             FROM cum c
-            WINDOW wo AS (PARTITION BY c.mall_id, c.tenant_id ORDER BY c.period)
+            WINDOW wo AS (PARTITION BY c.tk ORDER BY c.mi)
         ),
         open_rent AS (
             SELECT r.mall_id, r.tenant_id, r.due_date, r.amount_due, r.amount_paid, r.paid_date
@@ -196,7 +200,8 @@ public static class TenantMetrics
                a.lease_end, a.base_rent::DECIMAL(18,2) AS base_rent
         FROM active a
         JOIN firsts f ON f.mall_id = a.mall_id AND f.tenant_id = a.tenant_id
-        JOIN win w ON w.mall_id = a.mall_id AND w.tenant_id = a.tenant_id AND w.period = a.period
+        JOIN keys k ON k.mall_id = a.mall_id AND k.tenant_id = a.tenant_id
+        JOIN win w ON w.tk = k.tk AND w.period = a.period
         LEFT JOIN arrears ar ON ar.mall_id = a.mall_id AND ar.tenant_id = a.tenant_id AND ar.period = a.period
         """;
 }

@@ -21,7 +21,6 @@ public static class PeerBenchmarks
     public static IReadOnlyList<TenantPeerRow> ForTenants(DuckDBConnection connection, string? mallId, DateOnly period, int minPeers = DefaultMinPeers)
     {
         TenantMetrics.CreateTempTable(connection, "peer_tm", mallId, period, period);
-        PeerSql.CreateMacros(connection);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = PeerSql.LeaveOneOut("peer_tm", ["mall_id", "category", "period"], Metrics, minPeers) + " ORDER BY mall_id, tenant_id";
         using var r = cmd.ExecuteReader();

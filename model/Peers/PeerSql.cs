@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DuckDB.NET.Data;
 
 namespace Analytics.Model.Peers;
 
@@ -12,12 +11,6 @@ namespace Analytics.Model.Peers;
 /// </summary>
 internal static class PeerSql
 {
-    /// <summary>Kept for callers that set up a connection first; the statistics need no macros any more.</summary>
-    public static void CreateMacros(DuckDBConnection connection)
-    {
-        _ = connection;
-    }
-
     private static readonly (string Q, string Label)[] AllQuantiles = [("0.25", "p25"), ("0.5", "median"), ("0.75", "p75")];
 
     /// <summary>

@@ -123,6 +123,24 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         _sample.Result.ExpectedModel.Available.Should().BeTrue();
     }
 
+    [Fact]
+    public void Run_WithModelFolder_SavesModelsAndACardWithFingerprints()
+    {
+        var folder = Path.Combine(_sample.Warehouse.Folder, "models-" + Guid.NewGuid().ToString("N"));
+
+        var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, _sample.Period, AnalysisSettings.Default, folder);
+
+        File.Exists(Path.Combine(folder, "risk.zip")).Should().BeTrue();
+        Directory.GetFiles(folder, "expected-fold*.zip").Should().HaveCount(AnalysisSettings.Default.Models.Folds);
+        var card = File.ReadAllText(Path.Combine(folder, "model-card.md"));
+        card.Should().Be(result.ModelCard());
+        card.Should().MatchRegex("training-data fingerprint: [0-9a-f]{64}").And.Contain("- auc: ").And.Contain("mae_density_category_median_baseline");
+        var ml = new Microsoft.ML.MLContext(1);
+        var loaded = ml.Model.Load(Path.Combine(folder, "risk.zip"), out var schema);
+        loaded.Should().NotBeNull();
+        schema.Select(c => c.Name).Should().Contain(Analytics.Model.Learning.RiskModel.Features);
+    }
+
     private static string Csv(Analytics.Model.Export.ExportTable table)
     {
         using var writer = new StringWriter();

@@ -56,7 +56,7 @@ internal sealed class Scenario : IDisposable
                 continue;
             }
 
-            W.Sale(id, month.AddDays(14), (decimal)Math.Round(sales(month), 2), receipts?.Invoke(month) ?? 2000);
+            W.Sale(id, month.AddDays(14), (decimal)Math.Round(sales(month), 2), receipts is null ? 2000 : receipts(month));
             if (unpaidFrom is { } u && month >= u)
             {
                 W.Rent(id, month, rent, month.AddDays(4));
