@@ -15,6 +15,7 @@ internal static class CommandLine
         MetricsVerb.Definition,
         ScoreVerb.Definition,
         FlagsVerb.Definition,
+        ReportVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -1,0 +1,42 @@
+using Analytics.Reports.Language;
+
+namespace Analytics.Reports.Briefs;
+
+/// <summary>
+/// The names of the data's codes (categories, complaint kinds, patrol finding types, flags, pillars, priorities) in
+/// both languages. A code without a name (a mall's own category) is printed as it is.
+/// </summary>
+internal static class Terms
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Tenant categories (the sample's; others print as written).
+        ["fashion"] = ("Fashion", "服装"), ["f&b"] = ("F&B", "餐饮"), ["services"] = ("Services", "生活服务"),
+        ["beauty"] = ("Beauty", "美妆"), ["kids"] = ("Kids", "儿童"), ["sports"] = ("Sports", "运动"), ["home"] = ("Home", "家居"),
+        ["jewelry"] = ("Jewelry", "珠宝"), ["entertainment"] = ("Entertainment", "娱乐"), ["electronics"] = ("Electronics", "数码"),
+        ["supermarket"] = ("Supermarket", "超市"),
+        // Complaint categories.
+        ["service"] = ("Service", "服务"), ["quality"] = ("Quality", "质量"), ["price"] = ("Price", "价格"), ["hygiene"] = ("Hygiene", "卫生"),
+        ["safety"] = ("Safety", "安全"), ["refund"] = ("Refund", "退款"), ["other"] = ("Other", "其他"),
+        // Patrol finding types.
+        ["late_open"] = ("Late opening", "延迟开门"), ["early_close"] = ("Early closing", "提前关门"),
+        ["closed_without_notice"] = ("Closed without notice", "无故闭店"), ["fire_safety"] = ("Fire safety", "消防安全"),
+        ["display"] = ("Display", "陈列"), ["pricing"] = ("Price tags", "明码标价"),
+        // Flags.
+        ["replace"] = ("Replacement candidate", "建议更替"), ["rent_relief"] = ("Rent relief", "租金减免评估"),
+        ["rent_review_up"] = ("Rent review up", "租金上调评估"), ["improvement_plan"] = ("Improvement plan", "整改计划"),
+        ["sales_audit"] = ("Sales audit", "销售核查"), ["watch"] = ("Watch", "重点关注"),
+        // Score pillars.
+        ["productivity"] = ("Productivity", "坪效表现"), ["trend"] = ("Trend", "增长趋势"), ["affordability"] = ("Affordability", "租金负担"),
+        ["payment"] = ("Payment", "缴费情况"), ["customer"] = ("Customers", "顾客评价"), ["compliance"] = ("Compliance", "经营合规"),
+        // Priorities and statuses.
+        ["high"] = ("High", "高"), ["medium"] = ("Medium", "中"), ["low"] = ("Low", "低"),
+        ["open"] = ("Open", "未处理"), ["resolved"] = ("Resolved", "已处理"),
+    };
+
+    public static string Name(string code, ReportLanguage language) =>
+        Names.TryGetValue(code, out var n) ? (language.IsChinese ? n.Zh : n.En) : code;
+
+    public static string Priority(Analytics.Model.Flags.Priority priority, ReportLanguage language) =>
+        Name(priority.ToString(), language);
+}

@@ -1,0 +1,77 @@
+using DuckDB.NET.Data;
+
+namespace Analytics.Reports.Data;
+
+/// <summary>Complaints received in a month for one category: how many, how serious, how fast they were resolved.</summary>
+internal sealed record ComplaintCategoryRow(string Category, long Count, long Weighted, long AboutMall, long Resolved, long OpenAtEnd, double? MedianHours, double? P90Hours);
+
+/// <summary>
+/// Figures of the monthly brief that the metrics module does not give. Complaints are those received in P (as the
+/// tenant metric <c>complaints</c>, but including those about the mall itself); a complaint counts as resolved when
+/// resolved_at is on or before D, and resolution time is resolved_at − received_at in hours.
+/// </summary>
+internal static class MonthQueries
+{
+    public static IReadOnlyList<ComplaintCategoryRow> ComplaintsByCategory(DuckDBConnection connection, string? mallId, DateOnly period)
+    {
+        var last = Analytics.Model.Metrics.Month.LastDay(period);
+        using var cmd = WeekQueries.Command(connection, mallId, last, """
+            WITH c AS (
+                SELECT c.category, c.severity, c.tenant_id,
+                       CASE WHEN c.resolved_at IS NOT NULL AND c.resolved_at < (CAST($day AS DATE) + 1)::TIMESTAMP
+                            THEN date_diff('minute', c.received_at, c.resolved_at) / 60.0 END AS hours
+                FROM complaints c
+                WHERE c.received_at >= CAST($from AS DATE)::TIMESTAMP AND c.received_at < (CAST($day AS DATE) + 1)::TIMESTAMP
+                  AND (CAST($mall AS VARCHAR) IS NULL OR c.mall_id = CAST($mall AS VARCHAR))
+            )
+            SELECT category, count(*) AS n, sum(severity)::BIGINT AS weighted, count(*) FILTER (WHERE tenant_id IS NULL) AS about_mall,
+                   count(hours) AS resolved, count(*) - count(hours) AS open_at_end,
+                   quantile_cont(hours, 0.5) AS median_hours, quantile_cont(hours, 0.9) AS p90_hours
+            FROM c GROUP BY ALL ORDER BY n DESC, category
+            """);
+        cmd.Parameters.Add(new DuckDBParameter("from", Analytics.Model.Metrics.Month.First(period)));
+        using var r = cmd.ExecuteReader();
+        var rows = new List<ComplaintCategoryRow>();
+        while (r.Read())
+        {
+            rows.Add(new ComplaintCategoryRow(r.Text("category"), r.Count("n"), r.Count("weighted"), r.Count("about_mall"), r.Count("resolved"),
+                r.Count("open_at_end"), r.Real("median_hours"), r.Real("p90_hours")));
+        }
+        return rows;
+    }
+
+    /// <summary>The latest day with sales in the warehouse (null: none), which decides the default month and week.</summary>
+    public static DateOnly? LastSalesDay(DuckDBConnection connection, string? mallId)
+    {
+        using var cmd = WeekQueries.Command(connection, mallId, DateOnly.MaxValue,
+            "SELECT max(date) FROM sales s WHERE (CAST($mall AS VARCHAR) IS NULL OR s.mall_id = CAST($mall AS VARCHAR)) AND CAST($day AS DATE) IS NOT NULL");
+        return cmd.ExecuteScalar() is DateOnly d ? d : null;
+    }
+}
+
+/// <summary>Which mall a document is about.</summary>
+internal static class Malls
+{
+    /// <summary>The mall asked for, or the only mall of the warehouse; a portfolio needs the mall named.</summary>
+    public static string Resolve(DuckDBConnection connection, string? mallId)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT mall_id FROM tenants ORDER BY 1";
+        using var r = cmd.ExecuteReader();
+        var malls = new List<string>();
+        while (r.Read())
+            malls.Add(r.GetString(0));
+        if (mallId is not null)
+        {
+            return malls.Contains(mallId, StringComparer.Ordinal)
+                ? mallId
+                : throw new Analytics.Ingest.UserError($"The warehouse holds no mall '{mallId}'.");
+        }
+        return malls.Count switch
+        {
+            0 => throw new Analytics.Ingest.UserError("The warehouse holds no tenants yet: load a drop first."),
+            1 => malls[0],
+            _ => throw new Analytics.Ingest.UserError($"The warehouse holds {malls.Count} malls: name one with --mall ({string.Join(", ", malls)})."),
+        };
+    }
+}

@@ -1,0 +1,87 @@
+using Analytics.Model.Analysis;
+using Analytics.Model.Metrics;
+using Analytics.Model.Peers;
+using DuckDB.NET.Data;
+
+namespace Analytics.Reports.Data;
+
+/// <summary>
+/// Everything the documents of one month read, loaded once so a batch (the monthly brief and every merchant sheet)
+/// queries the warehouse and runs the analysis once. Every figure comes from the metrics, peers and analysis modules
+/// of model/; the few the model lacks are in <see cref="MonthQueries"/> and <see cref="WeekQueries"/>.
+/// </summary>
+public sealed class ReportData
+{
+    private ReportData(DateOnly period, string? mallId, AnalysisResult analysis)
+    {
+        Period = period;
+        MallId = mallId;
+        Analysis = analysis;
+    }
+
+    public DateOnly Period { get; }
+    public string? MallId { get; }
+    public AnalysisResult Analysis { get; }
+
+    /// <summary>As-of day D: the month's last day.</summary>
+    public DateOnly AsOf => Month.LastDay(Period);
+
+    /// <summary>Tenant metrics of the month (one row per tenant with a lease in force on D).</summary>
+    internal IReadOnlyList<TenantMetricsRow> Current { get; private init; } = [];
+
+    /// <summary>Tenant metrics of the 24 months ending with the month, by tenant, oldest first.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<TenantMetricsRow>> History { get; private init; } = new Dictionary<string, IReadOnlyList<TenantMetricsRow>>();
+
+    /// <summary>Tenant metrics of the same month a year before (for category and floor YoY).</summary>
+    internal IReadOnlyList<TenantMetricsRow> YearBefore { get; private init; } = [];
+
+    /// <summary>Mall metrics of the trend months, oldest first (the last is the month).</summary>
+    internal IReadOnlyList<MallMetricsRow> MallSeries { get; private init; } = [];
+
+    /// <summary>Per tenant and month, the leave-one-out peer median of sales per m² (null: fewer than the minimum of peers).</summary>
+    internal IReadOnlyDictionary<(string TenantId, DateOnly Period), double?> PeerDensityMedian { get; private init; } =
+        new Dictionary<(string, DateOnly), double?>();
+
+    internal IReadOnlyList<ComplaintCategoryRow> ComplaintsByCategory { get; private init; } = [];
+
+    /// <summary>Complaints received in the month (New) and older ones still open on D.</summary>
+    internal (IReadOnlyList<ComplaintRow> New, IReadOnlyList<ComplaintRow> StillOpen) Complaints { get; private init; }
+
+    internal IReadOnlyList<FindingRow> Findings { get; private init; } = [];
+
+    internal MallMetricsRow Mall => MallSeries[^1];
+
+    internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
+
+    /// <summary>
+    /// Loads the month. <paramref name="analysis"/>: the month's analysis when the caller already ran it (the run job
+    /// does), else it is run here with <paramref name="settings"/>.
+    /// </summary>
+    public static ReportData Load(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings,
+        AnalysisResult? analysis = null, int trendMonths = 13)
+    {
+        period = Month.First(period);
+        analysis ??= TenantAnalysis.Run(connection, mallId, period, settings);
+        var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period);
+        var peers = new Dictionary<(string, DateOnly), double?>();
+        for (var m = period.AddMonths(-(trendMonths - 1)); m <= period; m = m.AddMonths(1))
+        {
+            foreach (var p in PeerBenchmarks.ForTenants(connection, mallId, m, settings.MinPeers).Where(p => p.Metric == "sales_density"))
+                peers[(p.TenantId, m)] = p.Median;
+        }
+        var lastDay = Month.LastDay(period);
+        return new ReportData(period, mallId, analysis)
+        {
+            Current = series.Where(r => r.Period == period).ToList(),
+            YearBefore = series.Where(r => r.Period == period.AddMonths(-12)).ToList(),
+            History = series.GroupBy(r => r.TenantId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<TenantMetricsRow>)g.OrderBy(r => r.Period).ToList(), StringComparer.Ordinal),
+            MallSeries = MallMetrics.Series(connection, mallId, period.AddMonths(-(trendMonths - 1)), period)
+                .GroupBy(r => r.Period).Select(g => g.First()).OrderBy(r => r.Period).ToList(),
+            PeerDensityMedian = peers,
+            ComplaintsByCategory = MonthQueries.ComplaintsByCategory(connection, mallId, period),
+            Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
+            Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using Analytics.Model.Analysis;
+using Analytics.Model.Flags;
+using Analytics.Model.Metrics;
+using DuckDB.NET.Data;
+
+namespace Analytics.Reports.Data;
+
+/// <summary>
+/// What the weekly brief reads: each tenant's sales this week, the week before and the same week last year (52 weeks
+/// earlier, same weekdays), footfall, complaints, patrol findings, arrears at the end of this and the previous week,
+/// and the flags new in the latest monthly analysis.
+/// </summary>
+internal sealed class WeekData
+{
+    public required IsoWeek Week { get; init; }
+    public required IReadOnlyList<SpanSales> Sales { get; init; }
+    public required IReadOnlyList<SpanSales> PreviousSales { get; init; }
+    public required IReadOnlyList<SpanSales> LastYearSales { get; init; }
+    public long? Footfall { get; init; }
+    public long? LastYearFootfall { get; init; }
+    public required IReadOnlyList<ComplaintRow> NewComplaints { get; init; }
+    public required IReadOnlyList<ComplaintRow> OpenComplaints { get; init; }
+    public required IReadOnlyList<FindingRow> Findings { get; init; }
+    public required IReadOnlyList<ArrearsRow> Arrears { get; init; }
+    public required IReadOnlyList<ArrearsRow> PreviousArrears { get; init; }
+
+    /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
+    public DateOnly FlagPeriod { get; init; }
+
+    /// <summary>Flags of that analysis that the analysis of the month before did not raise (same tenant and code).</summary>
+    public required IReadOnlyList<TenantFlag> NewFlags { get; init; }
+
+    /// <summary>
+    /// Flags come from the monthly analysis: that of the month the week ends in when the warehouse holds its sales to the
+    /// month's end, else that of the month before (a month is analysed once it is complete).
+    /// </summary>
+    public static DateOnly FlagMonth(IsoWeek week, DateOnly? lastSalesDay)
+    {
+        var month = Month.First(week.Sunday);
+        return lastSalesDay is { } d && d >= Month.LastDay(month) ? month : month.AddMonths(-1);
+    }
+
+    public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis)
+    {
+        var flagMonth = FlagMonth(week, MonthQueries.LastSalesDay(connection, mallId));
+        var current = flagMonthAnalysis is not null && flagMonthAnalysis.Period == flagMonth
+            ? flagMonthAnalysis
+            : TenantAnalysis.Run(connection, mallId, flagMonth, settings);
+        var before = TenantAnalysis.Run(connection, mallId, flagMonth.AddMonths(-1), settings);
+        var known = before.Flags.Select(f => (f.Score.Frame.Metrics.TenantId, f.Code)).ToHashSet();
+        var (fresh, open) = WeekQueries.Complaints(connection, mallId, week.Monday, week.Sunday);
+        var lastYear = week.SameWeekLastYear;
+        return new WeekData
+        {
+            Week = week,
+            Sales = WeekQueries.Sales(connection, mallId, week.Monday, week.Sunday),
+            PreviousSales = WeekQueries.Sales(connection, mallId, week.Previous.Monday, week.Previous.Sunday),
+            LastYearSales = WeekQueries.Sales(connection, mallId, lastYear.Monday, lastYear.Sunday),
+            Footfall = WeekQueries.Footfall(connection, mallId, week.Monday, week.Sunday),
+            LastYearFootfall = WeekQueries.Footfall(connection, mallId, lastYear.Monday, lastYear.Sunday),
+            NewComplaints = fresh,
+            OpenComplaints = open,
+            Findings = WeekQueries.Findings(connection, mallId, week.Monday, week.Sunday),
+            Arrears = WeekQueries.ArrearsOn(connection, mallId, week.Sunday),
+            PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
+            FlagPeriod = flagMonth,
+            NewFlags = current.Flags.Where(f => !known.Contains((f.Score.Frame.Metrics.TenantId, f.Code))).ToList(),
+        };
+    }
+}

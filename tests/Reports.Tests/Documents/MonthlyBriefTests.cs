@@ -1,0 +1,124 @@
+using Analytics.Model.Flags;
+using Analytics.Reports.Language;
+using Analytics.Reports.Tests.Support;
+
+namespace Analytics.Reports.Tests.Documents;
+
+[Collection(SampleReportsCollection.Name)]
+public sealed class MonthlyBriefTests(SampleReports sample)
+{
+    public static TheoryData<string> Languages => ["en", "zh"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Monthly_SampleMonth_HasEverySectionInOrderOnSixToTwelvePages(string code)
+    {
+        var language = ReportLanguage.Parse(code);
+        var pdf = sample.Monthly[code];
+        var brief = new Briefs.MonthlyBrief(sample.Data, "main", language, Reports.Documents.ReportSettings.Default, DateOnly.FromDateTime(SampleReports.Now.UtcDateTime));
+
+        using var document = TestReports.Open(pdf);
+        document.NumberOfPages.Should().BeInRange(6, 12);
+        var text = SampleReports.Flat(pdf);
+        var at = 0;
+        foreach (var section in brief.Sections)
+        {
+            var found = text.IndexOf(SampleReports.Flat(section), at, StringComparison.Ordinal);
+            found.Should().BeGreaterThan(at, "section '{0}' follows the one before it", section);
+            at = found;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Monthly_SampleMonth_ShowsTheMallMetricsOfTheMonth(string code)
+    {
+        var language = ReportLanguage.Parse(code);
+        var text = SampleReports.Flat(sample.Monthly[code]);
+        var mall = sample.Mall;
+
+        // The trend table prints each month in full; the month itself is its last row.
+        text.Should().Contain(language.Money(mall.MallSales))
+            .And.Contain(language.Percent(mall.OccupancyRate!.Value))
+            .And.Contain(language.Percent(mall.CollectionRate!.Value))
+            .And.Contain(language.Number(mall.Footfall!.Value))
+            .And.Contain(language.Percent(mall.Conversion!.Value))
+            .And.Contain(language.Money(sample.Metrics.Sum(m => m.Arrears)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Monthly_SampleMonth_CategoryTableSumsTheTenantMetrics(string code)
+    {
+        var language = ReportLanguage.Parse(code);
+        var text = SampleReports.Flat(sample.Monthly[code]);
+
+        foreach (var category in sample.Metrics.GroupBy(m => m.Category))
+        {
+            var sales = category.Sum(m => m.NetSales);
+            var area = category.Sum(m => m.AreaSqm ?? 0);
+            text.Should().Contain(SampleReports.Flat(Briefs.Terms.Name(category.Key, language) + language.Number(category.Count()) + language.Money(sales)),
+                "the row of {0} starts with its name, tenant count and sales", category.Key);
+            text.Should().Contain(language.Money(sales / area));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Monthly_SampleMonth_ListsEveryFlaggedTenantWithItsReasons(string code)
+    {
+        var text = SampleReports.Flat(sample.Monthly[code]);
+
+        sample.Data.Analysis.Flags.Should().Contain(f => f.Code == FlagCodes.Replace, "the sample plants replacement candidates");
+        foreach (var flag in sample.Data.Analysis.Flags)
+        {
+            var m = flag.Score.Frame.Metrics;
+            text.Should().Contain(SampleReports.Flat($"{m.TenantName} ({m.TenantId})"), "{0} is flagged {1}", m.TenantId, flag.Code);
+            text.Should().Contain(SampleReports.Flat(flag.ReasonsText(code)), "the reasons of {0} ({1}) are printed as the analysis wrote them", m.TenantId, flag.Code);
+        }
+    }
+
+    [Fact]
+    public void Monthly_SampleMonth_ExpiryListHoldsEveryLeaseEndingWithin90Days()
+    {
+        var language = ReportLanguage.English;
+        var text = SampleReports.Flat(sample.Monthly["en"]);
+        var asOf = sample.Data.AsOf;
+        var soon = sample.Metrics.Where(m => m.LeaseEnd > asOf && m.LeaseEnd.DayNumber - asOf.DayNumber <= 90).ToList();
+
+        foreach (var m in soon)
+            text.Should().Contain(SampleReports.Flat($"{m.TenantName} ({m.TenantId})") + Briefs.Terms.Name(m.Category, language));
+        text.Should().Contain(SampleReports.Flat($"{soon.Count} leases end within 90 days"));
+    }
+
+    [Fact]
+    public void Monthly_SampleMonth_AgingBucketsAddUpTheTenantBuckets()
+    {
+        var language = ReportLanguage.English;
+        var text = SampleReports.Flat(sample.Monthly["en"]);
+
+        text.Should().Contain("1–30days" + language.Money(sample.Metrics.Sum(m => m.Aging1To30)))
+            .And.Contain("31–60days" + language.Money(sample.Metrics.Sum(m => m.Aging31To60)))
+            .And.Contain("61–90days" + language.Money(sample.Metrics.Sum(m => m.Aging61To90)))
+            .And.Contain("Over90days" + language.Money(sample.Metrics.Sum(m => m.AgingOver90)));
+    }
+
+    [Fact]
+    public void Monthly_SameDataAndClock_SameBytes()
+    {
+        var again = sample.Service.Monthly(sample.Data, ReportLanguage.Chinese);
+
+        again.Should().Equal(sample.Monthly["zh"]);
+    }
+
+    [Fact]
+    public void Monthly_SampleMonth_PassesQpdfCheckAndStaysUnder2MB()
+    {
+        foreach (var (code, pdf) in sample.Monthly)
+        {
+            pdf.Length.Should().BeLessThan(2 * 1024 * 1024, "the monthly brief budget is 2 MB ({0})", code);
+            var (exitCode, output) = TestReports.Run("qpdf", "--check " + sample.Save($"monthly-{code}.pdf", pdf));
+            exitCode.Should().Be(0, output);
+        }
+    }
+}

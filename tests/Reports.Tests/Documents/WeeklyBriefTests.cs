@@ -1,0 +1,110 @@
+using System.Globalization;
+using Analytics.Reports.Language;
+using Analytics.Reports.Tests.Support;
+
+namespace Analytics.Reports.Tests.Documents;
+
+[Collection(SampleReportsCollection.Name)]
+public sealed class WeeklyBriefTests(SampleReports sample)
+{
+    public static TheoryData<string> Languages => ["en", "zh"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Weekly_SampleWeek_HasEverySectionInOrderOnAtMostFourPages(string code)
+    {
+        var pdf = sample.Weekly[code];
+        var sections = code == "zh"
+            ? new[] { "一、销售", "二、顾客投诉", "三、巡场检查", "四、欠费增加", "五、新增预警" }
+            : new[] { "1. Sales", "2. Complaints", "3. Floor patrols", "4. Arrears that grew", "5. New flags" };
+
+        using var document = TestReports.Open(pdf);
+        document.NumberOfPages.Should().BeInRange(1, 4);
+        var text = SampleReports.Flat(pdf);
+        var at = 0;
+        foreach (var section in sections)
+        {
+            var found = text.IndexOf(SampleReports.Flat(section), at, StringComparison.Ordinal);
+            found.Should().BeGreaterThan(at, "section '{0}' follows the one before it", section);
+            at = found;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Weekly_SampleWeek_SalesTotalsMatchTheDropsSalesFile(string code)
+    {
+        // Checked against the CSV itself, not the warehouse: the week's total, the week before and 52 weeks before.
+        var language = ReportLanguage.Parse(code);
+        var text = SampleReports.Flat(sample.Weekly[code]);
+        var week = sample.Week;
+
+        text.Should().Contain(language.Money(CsvSales(week.Monday, week.Sunday)))
+            .And.Contain(language.Money(CsvSales(week.Previous.Monday, week.Previous.Sunday)))
+            .And.Contain(language.Money(CsvSales(week.SameWeekLastYear.Monday, week.SameWeekLastYear.Sunday)));
+    }
+
+    [Fact]
+    public void Weekly_SampleWeek_ListsEveryLateOpeningAndEarlyClosingOfTheWeek()
+    {
+        var text = SampleReports.Flat(sample.Weekly["en"]);
+        var week = sample.Week;
+        var rows = CsvRows("inspections.csv")
+            .Where(r => r[2] is "late_open" or "early_close")
+            .Where(r => Day(r[0]) is { } d && d >= week.Monday && d <= week.Sunday)
+            .ToList();
+
+        rows.Should().NotBeEmpty("the sample week has late openings or early closings to list");
+        foreach (var r in rows)
+            text.Should().Contain($"({r[1]})" + (r[2] == "late_open" ? "Lateopening" : "Earlyclosing") + r[3]);
+    }
+
+    [Fact]
+    public void Weekly_SampleWeek_NewComplaintsAreThoseReceivedInTheWeek()
+    {
+        var week = sample.Week;
+        // A description may hold line breaks: a continuation line starts with no date and is skipped.
+        var count = CsvRows("complaints.csv").Count(r => r.Length > 0 && r[0].Length >= 10 && Day(r[0][..10]) is { } d && d >= week.Monday && d <= week.Sunday);
+
+        SampleReports.Flat(sample.Weekly["en"]).Should().Contain($"Newthisweek({count})");
+        SampleReports.Flat(sample.Weekly["zh"]).Should().Contain($"本周新增（{count}宗）");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Weekly_SampleWeek_NewFlagsAreFlagsTheMonthBeforeDidNotRaise(string code)
+    {
+        var text = SampleReports.Flat(sample.Weekly[code]);
+        var flags = sample.Data.Analysis.Flags;
+
+        foreach (var flag in flags)
+        {
+            var m = flag.Score.Frame.Metrics;
+            var listed = text.Contains(SampleReports.Flat($"{m.TenantName} ({m.TenantId})") + SampleReports.Flat(Briefs.Terms.Name(flag.Code, ReportLanguage.Parse(code))), StringComparison.Ordinal);
+            listed.Should().Be(!sample.PreviousFlags.Contains((m.TenantId, flag.Code)), "{0} {1} is new exactly when the month before did not raise it", m.TenantId, flag.Code);
+        }
+    }
+
+    [Fact]
+    public void Weekly_SampleWeek_PassesQpdfCheck()
+    {
+        foreach (var (code, pdf) in sample.Weekly)
+        {
+            var (exitCode, output) = TestReports.Run("qpdf", "--check " + sample.Save($"weekly-{code}.pdf", pdf));
+            exitCode.Should().Be(0, output);
+        }
+    }
+
+    private decimal CsvSales(DateOnly from, DateOnly to) => CsvRows("sales.csv")
+        .Where(r => Day(r[1]) is { } d && d >= from && d <= to)
+        .Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture));
+
+    /// <summary>A contract date (YYYY-MM-DD or YYYY/MM/DD); null for anything else.</summary>
+    private static DateOnly? Day(string text) =>
+        DateOnly.TryParseExact(text.Trim().Replace('/', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>Data rows of a drop file without quoted commas (sales, inspections; complaints up to the tenant column).</summary>
+    private IEnumerable<string[]> CsvRows(string file) =>
+        File.ReadLines(Path.Combine(sample.DropFolder, file)).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
+            .Select(c => file == "complaints.csv" ? c.Skip(1).ToArray() : c);
+}
