@@ -4,6 +4,9 @@ using Analytics.Api.Cli;
 using Analytics.Ingest.Loading;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
+using Analytics.Reports.Documents;
+using Analytics.Reports.Fonts;
+using Analytics.Reports.Language;
 
 namespace Analytics.Api.Verbs;
 
@@ -17,8 +20,8 @@ internal static class RunVerb
 
     public static Verb Definition { get; } = new(
         "run",
-        "run [--drop DIR] [--period YYYY-MM] [--out DIR] [--db FILE] [--max-reject-pct N]",
-        $"The whole job: ingest the drop (default {SampleDrop}), then scores and flags of the latest month, written under --out (default ./out).",
+        "run [--drop DIR] [--period YYYY-MM] [--lang zh|en|all] [--out DIR] [--db FILE] [--max-reject-pct N]",
+        $"The whole job: ingest the drop (default {SampleDrop}), scores and flags of the latest month, then the weekly and monthly briefs and every merchant sheet, written under --out (default ./out).",
         Run);
 
     private static Task<int> Run(CommandArgs args, CliContext context)
@@ -28,6 +31,9 @@ internal static class RunVerb
         var outDir = args.Option("out") ?? "out";
         var period = args.Option("period");
         var limit = args.Number("max-reject-pct") ?? 5.0;
+        var languages = (args.Option("lang") ?? "all").Trim().ToLowerInvariant() is "all"
+            ? new[] { ReportLanguage.Chinese, ReportLanguage.English }
+            : new[] { ReportLanguage.Parse(args.Option("lang")!) };
         args.EnsureAllRead(0);
 
         var warehouse = new Warehouse(db, new WarehouseSettings());
@@ -47,7 +53,8 @@ internal static class RunVerb
         var label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         context.Out.WriteLine($"2. Scores and flags for {label}");
         var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
-        var result = TenantAnalysis.Run(connection, null, month, AnalysisSettings.Load(null), models);
+        var settings = AnalysisSettings.Load(null);
+        var result = TenantAnalysis.Run(connection, null, month, settings, models);
 
         Directory.CreateDirectory(outDir);
         var written = new List<string>
@@ -57,6 +64,24 @@ internal static class RunVerb
             Write(Path.Combine(outDir, "model-card.md"), w => w.Write(result.ModelCard())),
         };
         foreach (var path in written)
+        {
+            context.Out.WriteLine($"   {Path.GetFullPath(path)}");
+        }
+
+        // The documents reuse the month's analysis: it runs once for the exports, the briefs and the sheets.
+        var week = ReportService.LatestWeek(connection, null);
+        context.Out.WriteLine($"3. Documents: weekly brief {week}, monthly brief {label}, merchant sheets {label}");
+        var service = new ReportService(ReportFonts.Load(FontSettings.Default), context.Clock, settings);
+        var data = service.Load(connection, null, month, result);
+        var documents = new List<string>();
+        foreach (var language in languages)
+        {
+            documents.Add(ReportVerb.Write(outDir, ReportService.WeeklyFileName(week, language), service.Weekly(connection, null, week, language, result)));
+            documents.Add(ReportVerb.Write(outDir, ReportService.MonthlyFileName(month, language), service.Monthly(data, language)));
+            documents.AddRange(service.AllMerchants(data, language).Select(f => ReportVerb.Write(outDir, f.FileName, f.Pdf)));
+        }
+
+        foreach (var path in documents)
         {
             context.Out.WriteLine($"   {Path.GetFullPath(path)}");
         }
