@@ -101,7 +101,9 @@ internal static class ExpectedPerformance
                 }
             }
 
-            var mine = targets.Where(t => Fold(t.Key, s.Folds) == k).ToList();
+            // A tenant whose category the other folds never saw (a lone supermarket) gets no expectation rather
+            // than one borrowed from unrelated trades.
+            var mine = targets.Where(t => Fold(t.Key, s.Folds) == k && medians.ContainsKey(t.Input.Category)).ToList();
             if (mine.Count > 0)
             {
                 var view = ml.Data.LoadFromEnumerable(mine.Select(t => t.Input));
