@@ -14,4 +14,12 @@ export ANALYTICS_TEST_PG
 
 dotnet build Analytics.sln -c Release -nologo -clp:ErrorsOnly
 # One test project at a time: the machine has two cores and several suites start real processes and servers.
-dotnet test Analytics.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+status=0
+dotnet test Analytics.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over all test projects, in the plain form CI reads.
+passed=$(awk '/^ +Passed: [0-9]+$/ {s += $2} END {print s + 0}' "$log")
+failed=$(awk '/^ +Failed: [0-9]+$/ {s += $2} END {print s + 0}' "$log")
+rm -f "$log"
+echo "Total: $passed passed, $failed failed"
+exit "$status"
