@@ -284,6 +284,19 @@ public sealed class TenantMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Series_ThreeMonths_OneRowPerMonthInForceWithTheSameDefinitions()
+    {
+        _w.Unit("U-T1").Tenant("T1", start: Some.Day(2025, 5, 1))
+            .Sale("T1", Some.Day(2025, 4, 30), 999m).Sale("T1", Some.Day(2025, 5, 2), 100m).Sale("T1", Some.Day(2025, 6, 2), 300m);
+
+        var rows = TenantMetrics.Series(_w.Connection, null, Some.Month(2025, 4), P);
+
+        rows.Select(r => (r.Period, r.NetSales)).Should().Equal((Some.Month(2025, 5), 100m), (P, 300m));
+        rows[1].SalesDensityTtm.Should().BeApproximately((999.0 + 100 + 300) / 100, 1e-9, "TTM counts sales before the lease too");
+        rows[1].Should().BeEquivalentTo(TenantMetrics.Query(_w.Connection, null, P).Single(), "a month reads the same in a series and alone");
+    }
+
+    [Fact]
     public void Query_MallFilter_ReturnsThatMallOnly()
     {
         _w.Unit("U-T1").Unit("U-T1", mall: "east").Tenant("T1").Tenant("T1", mall: "east");
