@@ -1,18 +1,69 @@
+using System.Globalization;
+using Analytics.Api.Endpoints;
+using Analytics.Api.Server;
+using Analytics.Model.Analysis;
+using Analytics.Reports.Data;
+using Analytics.Reports.Documents;
+using Analytics.Reports.Fonts;
+using Analytics.Reports.Language;
 using DuckDB.NET.Data;
 
 namespace Analytics.Api.Documents;
 
 /// <summary>
-/// The bridge to the report service (reports/): renders one document to PDF bytes. Used by the scheduled jobs and by
-/// the API when a document asked for has not been written yet. Until the report service offers the documents,
-/// <see cref="IsAvailable"/> is false and nothing is rendered.
+/// The bridge to the report service (reports/): renders the documents to PDF bytes for the scheduled jobs and for a
+/// request whose document was not written yet. The month's analysis comes from the API's cache (the one the score
+/// endpoints use), so a document never re-trains what the server already computed. Fonts are loaded on first use:
+/// a server without the report fonts still serves everything else, and says what to install when asked for a PDF.
 /// </summary>
-internal sealed class DocumentRenderer(TimeProvider clock)
+internal sealed class DocumentRenderer(
+    TimeProvider clock, ServerOptions options, WarehouseAccess warehouse, TenantFigures figures, WarehouseFacts facts, FiguresCache cache)
 {
-    public TimeProvider Clock { get; } = clock;
+    // PublicationOnly: a failure (fonts not installed yet) is not remembered, the next request tries again.
+    private readonly Lazy<ReportService> _service = new(
+        () => new ReportService(ReportFonts.Load(FontSettings.Default), clock, AnalysisSettings.Load(options.AnalysisSettingsFile)),
+        LazyThreadSafetyMode.PublicationOnly);
 
-    public bool IsAvailable => false;
+    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null)
+    {
+        var lang = ReportLanguage.Parse(language);
+        return kind switch
+        {
+            DocumentKind.Monthly => _service.Value.Monthly(Month(when), lang),
+            DocumentKind.Merchant => _service.Value.Merchant(Month(when), tenantId!, lang),
+            DocumentKind.Weekly => Weekly(connection, IsoWeek.Parse(when), lang),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
 
-    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null) =>
-        throw new Endpoints.FeatureUnavailableException($"The {kind.ToString().ToLowerInvariant()} document is not available in this build yet.");
+    /// <summary>Every merchant sheet of a month in one language, rendered on all cores.</summary>
+    public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(string period, string language)
+    {
+        var data = Month(period);
+        var lang = ReportLanguage.Parse(language);
+        var ids = data.Analysis.Scores.Select(s => s.Frame.Metrics.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var files = _service.Value.AllMerchants(data, lang);
+        return ids.Zip(files, (id, file) => (id, file.Pdf)).ToList();
+    }
+
+    private byte[] Weekly(DuckDBConnection connection, IsoWeek week, ReportLanguage language)
+    {
+        // The weekly brief lists the flags of the month the week ends in once that month is complete, else of the month
+        // before (the report service's rule). Passing that month's cached analysis saves a training run; should the
+        // rule ever differ, the report service sees another period and computes its own.
+        var month = new DateOnly(week.Sunday.Year, week.Sunday.Month, 1);
+        var flagMonth = facts.LastSalesDay is { } last && last >= month.AddMonths(1).AddDays(-1) ? month : month.AddMonths(-1);
+        return _service.Value.Weekly(connection, null, week, language, figures.Analysis(flagMonth));
+    }
+
+    /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
+    private ReportData Month(string period)
+    {
+        var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return cache.GetOrAdd("report-data", first, () =>
+        {
+            using var connection = warehouse.Connect();
+            return _service.Value.Load(connection, null, first, figures.Analysis(first));
+        });
+    }
 }

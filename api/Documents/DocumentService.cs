@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Api.Documents;
 
 /// <summary>Finds (or renders and stores) a document for a request; <see cref="Auth.DownloadAudit"/> logs the download.</summary>
-internal sealed class DocumentService(DocumentStore store, DocumentRenderer renderer, WarehouseAccess warehouse)
+internal sealed class DocumentService(DocumentStore store, DocumentRenderer renderer, WarehouseAccess warehouse, WarehouseFacts facts)
 {
     public const string DefaultLanguage = "zh";
 
@@ -18,23 +18,42 @@ internal sealed class DocumentService(DocumentStore store, DocumentRenderer rend
         {
             path = store.PathFor(kind, when, language, tenantId);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or Analytics.Ingest.UserError)
         {
             return TypedResults.Problem(ex.Message.Split(" (Parameter")[0], statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!File.Exists(path) && renderer.IsAvailable)
-        {
-            using var connection = warehouse.Connect();
-            DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenantId));
-        }
-
         if (!File.Exists(path))
         {
-            return TypedResults.Problem($"The {kind.ToString().ToLowerInvariant()} document for {when} ({language}) has not been generated.",
-                statusCode: StatusCodes.Status404NotFound);
+            if (!Covered(kind, when))
+            {
+                return TypedResults.Problem($"The warehouse holds no sales for {when}: there is no document for it.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            try
+            {
+                using var connection = warehouse.Connect();
+                DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenantId));
+            }
+            catch (Analytics.Ingest.UserError ex)
+            {
+                // No data for that month or week, a tenant without a lease then, or the report fonts not installed.
+                return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+            }
         }
 
         return TypedResults.PhysicalFile(path, "application/pdf", Path.GetFileName(path));
+    }
+
+    /// <summary>A document is rendered on request only for a month (or a complete week) the warehouse has sales for.</summary>
+    private bool Covered(DocumentKind kind, string when)
+    {
+        if (kind != DocumentKind.Weekly)
+        {
+            return facts.HasSales(DateOnly.ParseExact(when + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var sunday = Analytics.Reports.Data.IsoWeek.Parse(when).Sunday;
+        return facts.LastSalesDay is { } last && sunday <= last && facts.HasSales(new DateOnly(sunday.Year, sunday.Month, 1));
     }
 }

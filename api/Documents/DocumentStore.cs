@@ -1,5 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Analytics.Reports.Data;
+using Analytics.Reports.Documents;
+using Analytics.Reports.Language;
 
 namespace Analytics.Api.Documents;
 
@@ -13,7 +15,9 @@ internal enum DocumentKind
 
 /// <summary>
 /// Where documents live: one deterministic path per (kind, period or week, tenant, language), so a re-run job
-/// overwrites rather than adds, and the API finds what the jobs wrote. Writes go to a temporary file in the same
+/// overwrites rather than adds, and the API finds what the jobs wrote. A tenant id becomes a file-name part with
+/// every character other than letters, digits and '-' escaped (the report service's SafeName), so no id can name
+/// another folder. Writes go to a temporary file in the same
 /// folder and are renamed over the target, so a reader never sees half a PDF.
 /// </summary>
 internal sealed partial class DocumentStore(string root)
@@ -35,12 +39,14 @@ internal sealed partial class DocumentStore(string root)
             throw new ArgumentException($"'{when}' is not a {(kind == DocumentKind.Weekly ? "week (YYYY-Www)" : "period (YYYY-MM)")}.", nameof(when));
         }
 
+        // The report service's file names (the same the 'report' verb writes), one folder per period or week.
+        var lang = ReportLanguage.Parse(language);
         return kind switch
         {
-            DocumentKind.Monthly => Path.Combine(Root, "monthly", when, $"monthly-{when}.{language}.pdf"),
-            DocumentKind.Weekly => Path.Combine(Root, "weekly", when, $"weekly-{when}.{language}.pdf"),
+            DocumentKind.Monthly => Path.Combine(Root, "monthly", when, ReportService.MonthlyFileName(FirstDay(when), lang)),
+            DocumentKind.Weekly => Path.Combine(Root, "weekly", when, ReportService.WeeklyFileName(IsoWeek.Parse(when), lang)),
             DocumentKind.Merchant => Path.Combine(Root, "merchant", when,
-                $"merchant-{SafeName(tenantId ?? throw new ArgumentNullException(nameof(tenantId)))}-{when}.{language}.pdf"),
+                ReportService.MerchantFileName(tenantId ?? throw new ArgumentNullException(nameof(tenantId)), FirstDay(when), lang)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -72,27 +78,8 @@ internal sealed partial class DocumentStore(string root)
 
     public static bool IsWeek(string text) => WeekPattern().IsMatch(text);
 
-    /// <summary>
-    /// A tenant id as a file-name part: letters, digits and '-' stay, anything else becomes _XXXX (its UTF-16 code),
-    /// so the mapping is one-to-one and no id can name another folder.
-    /// </summary>
-    public static string SafeName(string id)
-    {
-        var sb = new StringBuilder(id.Length);
-        foreach (var c in id)
-        {
-            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append('_').Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static DateOnly FirstDay(string period) =>
+        DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
     private static partial Regex PeriodPattern();

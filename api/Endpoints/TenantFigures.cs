@@ -72,7 +72,8 @@ internal sealed class TenantFigures(
         });
     }
 
-    private AnalysisResult Analysis(DateOnly period) =>
+    /// <summary>The month's analysis (scores, flags, models), computed once per month until the next load.</summary>
+    public AnalysisResult Analysis(DateOnly period) =>
         cache.GetOrAdd("analysis", period, () =>
         {
             using var connection = warehouse.Connect();

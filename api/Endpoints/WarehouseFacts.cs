@@ -9,15 +9,31 @@ namespace Analytics.Api.Endpoints;
 /// </summary>
 internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehouse)
 {
-    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LatestPeriod);
+    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths)
+    {
+        public DateOnly? LatestPeriod => LastSalesDay is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
+    }
 
     public bool TenantExists(string tenantId) => Current().TenantIds.Contains(tenantId);
+
+    /// <summary>Whether the warehouse holds sales in the month starting on <paramref name="firstDay"/>.</summary>
+    public bool HasSales(DateOnly firstDay) => Current().SalesMonths.Contains(firstDay);
+
+    /// <summary>The last day with sales in the warehouse, null when it holds none.</summary>
+    public DateOnly? LastSalesDay => Current().LastSalesDay;
 
     /// <summary>Resolves ?period= : given and valid, or absent and the warehouse has data; null otherwise.</summary>
     public DateOnly? ResolvePeriod(string? period) =>
         string.IsNullOrEmpty(period) ? Current().LatestPeriod
         : TenantAccess.TryParsePeriod(period, out var p) ? p
         : null;
+
+    private static DateOnly LastDay(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT max(date) FROM sales";
+        return (DateOnly)cmd.ExecuteScalar()!;
+    }
 
     private Facts Current() => cache.GetOrAdd("facts", default, () =>
     {
@@ -33,8 +49,17 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
             }
         }
 
-        using var latest = connection.CreateCommand();
-        latest.CommandText = "SELECT date_trunc('month', max(date))::DATE FROM sales";
-        return new Facts(ids, latest.ExecuteScalar() is DateOnly d ? d : null);
+        var months = new HashSet<DateOnly>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT DISTINCT date_trunc('month', date)::DATE FROM sales";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                months.Add(r.GetFieldValue<DateOnly>(0));
+            }
+        }
+
+        return new Facts(ids, months.Count == 0 ? null : LastDay(connection), months);
     });
 }

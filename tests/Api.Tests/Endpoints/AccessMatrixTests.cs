@@ -39,6 +39,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         Row("GET", "/api/reports/monthly/2026-10", 200, 200, 200, 403);
         Row("GET", "/api/reports/monthly/2026-10?lang=en", 200, 200, 200, 403);
         Row("GET", "/api/reports/weekly/2026-W44", 200, 200, 200, 403);
+        Row("GET", "/api/reports/weekly/2025-W53", 400, 400, 400, 403); // 2025 has 52 ISO weeks
+        Row("GET", "/api/reports/monthly/2026-13", 400, 400, 400, 403);
+        Row("GET", "/api/reports/monthly/2026-10?lang=fr", 400, 400, 400, 403);
         Row("GET", "/api/reports/merchant/T001/2026-10", 200, 200, 200, 200);
         Row("GET", "/api/reports/merchant/T001/2026-10?lang=en", 200, 200, 200, 200);
         Row("POST", "/api/drops", 400, 403, 403, 403); // admin passes authorization; an empty form is a 400
