@@ -40,6 +40,17 @@ internal static class MonthQueries
         return rows;
     }
 
+    /// <summary>How many tenants have a lease in force on <paramref name="day"/> (metrics.md: start ≤ D ≤ exit or end).</summary>
+    public static long TenantsInForce(DuckDBConnection connection, string? mallId, DateOnly day)
+    {
+        using var cmd = WeekQueries.Command(connection, mallId, day, """
+            SELECT count(DISTINCT t.tenant_id) FROM tenants t
+            WHERE t.lease_start <= CAST($day AS DATE) AND CAST($day AS DATE) <= coalesce(t.exit_date, t.lease_end)
+              AND (CAST($mall AS VARCHAR) IS NULL OR t.mall_id = CAST($mall AS VARCHAR))
+            """);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The latest day with sales in the warehouse (null: none), which decides the default month and week.</summary>
     public static DateOnly? LastSalesDay(DuckDBConnection connection, string? mallId)
     {

@@ -46,6 +46,8 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
             ? c.ToString()
             : "_" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
 
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     // ---- loading ----------------------------------------------------------------------------------------------
 
     /// <summary>
@@ -54,6 +56,12 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     public ReportData Load(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisResult? analysis = null)
     {
         var mall = Malls.Resolve(connection, mallId);
+        period = Month.First(period);
+        var last = MonthQueries.LastSalesDay(connection, mall);
+        if (last is null || period > Month.First(last.Value))
+            throw new Analytics.Ingest.UserError($"The warehouse has no sales for {Month.Format(period)} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
+        if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
+            throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(Month.LastDay(period))}: there is nothing to report for {Month.Format(period)}.");
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
     }
 
@@ -80,6 +88,11 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     public byte[] Weekly(DuckDBConnection connection, string? mallId, IsoWeek week, ReportLanguage language, AnalysisResult? latestAnalysis = null)
     {
         var mall = Malls.Resolve(connection, mallId);
+        var last = MonthQueries.LastSalesDay(connection, mall);
+        if (last is null || week.Monday > last.Value)
+            throw new Analytics.Ingest.UserError($"The warehouse has no sales in {week} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier week.");
+        if (MonthQueries.TenantsInForce(connection, mall, week.Sunday) == 0)
+            throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(week.Sunday)}: there is nothing to report for {week}.");
         var data = WeekData.Load(connection, mall, week, AnalysisSettings, latestAnalysis);
         return Renderer.Render(new WeeklyBrief(data, mall, language, Settings, Today));
     }
@@ -94,7 +107,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     public byte[] Merchant(ReportData data, string tenantId, ReportLanguage language)
     {
         var score = data.Analysis.Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId)
-            ?? throw new Analytics.Ingest.UserError($"Tenant '{tenantId}' has no lease in force on {data.AsOf:yyyy-MM-dd}: there is no sheet for it in {Month.Format(data.Period)}.");
+            ?? throw new Analytics.Ingest.UserError($"Tenant '{tenantId}' has no lease in force on {Day(data.AsOf)}: there is no sheet for it in {Month.Format(data.Period)}.");
         return Renderer.Render(new MerchantSheet(data, score, language, Settings, Today));
     }
 

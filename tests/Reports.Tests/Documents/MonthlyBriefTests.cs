@@ -121,4 +121,28 @@ public sealed class MonthlyBriefTests(SampleReports sample)
             exitCode.Should().Be(0, output);
         }
     }
+
+    [Fact]
+    public void Monthly_MonthAfterTheLastSales_IsAUserError()
+    {
+        var act = () => sample.Service.Monthly(sample.Connection, null, sample.Period.AddMonths(1), ReportLanguage.English);
+
+        act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no sales for*last sales day*");
+    }
+
+    [Fact]
+    public void Monthly_MonthBeforeAnyLease_IsAUserError()
+    {
+        var act = () => sample.Service.Monthly(sample.Connection, null, new DateOnly(2001, 1, 1), ReportLanguage.English);
+
+        act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*No tenant has a lease in force on 2001-01-31*");
+    }
+
+    [Fact]
+    public void Monthly_UnknownMall_IsAUserError()
+    {
+        var act = () => sample.Service.Monthly(sample.Connection, "nowhere", sample.Period, ReportLanguage.English);
+
+        act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no mall 'nowhere'*");
+    }
 }

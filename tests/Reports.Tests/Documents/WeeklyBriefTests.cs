@@ -95,6 +95,14 @@ public sealed class WeeklyBriefTests(SampleReports sample)
         }
     }
 
+    [Fact]
+    public void Weekly_WeekAfterTheLastSales_IsAUserError()
+    {
+        var act = () => sample.Service.Weekly(sample.Connection, null, "2030-W01", "en");
+
+        act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no sales in 2030-W01*");
+    }
+
     private decimal CsvSales(DateOnly from, DateOnly to) => CsvRows("sales.csv")
         .Where(r => Day(r[1]) is { } d && d >= from && d <= to)
         .Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture));
