@@ -171,4 +171,35 @@ public sealed class FlagRulesTests : IDisposable
 
         FlagsOf(_s.Analyse(), "B").Select(f => f.Code).Should().NotContain([FlagCodes.Replace, FlagCodes.SalesAudit]);
     }
+
+    [Fact]
+    public void RentRelief_HighOcrButPaysLate_NotFlagged()
+    {
+        // Why: relief is for a healthy operator; one that is already behind on rent is a different conversation.
+        _s.Peers().Footfall().Tenant("R", "fashion", m => 105_000 * Scenario.Wiggle("R", m), rent: 26_000m, unpaidFrom: new DateOnly(2025, 5, 1));
+
+        FlagsOf(_s.Analyse(), "R").Select(f => f.Code).Should().NotContain(FlagCodes.RentRelief);
+    }
+
+    [Fact]
+    public void SalesAudit_SalesFallWithTheFootfall_NotFlagged()
+    {
+        // Why: when the whole mall empties, lower sales with steady receipts per visitor are plausible.
+        static double Footfall(DateOnly m) => m == Scenario.P ? 0.5 : 1.0;
+        _s.Peers().Footfall(Footfall).Tenant("A", "fashion", m => m == Scenario.P ? 55_000 : 100_000 * Scenario.Wiggle("A", m));
+
+        FlagsOf(_s.Analyse(), "A").Select(f => f.Code).Should().NotContain(FlagCodes.SalesAudit);
+    }
+
+    [Fact]
+    public void ImprovementPlan_ComplaintsJumpWhileSalesCollapse_LeftToReplace()
+    {
+        _s.Peers().Footfall().Tenant("C", "fashion", m => 40_000 * Scenario.Wiggle("C", m), unpaidFrom: new DateOnly(2025, 4, 1));
+        foreach (var day in new[] { new DateTime(2025, 4, 3, 12, 0, 0), new DateTime(2025, 5, 9, 12, 0, 0), new DateTime(2025, 6, 2, 12, 0, 0), new DateTime(2025, 6, 20, 12, 0, 0) })
+        {
+            _s.W.Complaint("C", day, 2);
+        }
+
+        FlagsOf(_s.Analyse(), "C").Select(f => f.Code).Should().Equal(FlagCodes.Replace);
+    }
 }
