@@ -108,6 +108,3 @@ internal sealed record FlagView(
             f.ReasonsText("en"), f.ReasonsText("zh"), evidence);
     }
 }
-
-/// <summary>A capability whose backing is not part of this build: answered as 501 Not Implemented.</summary>
-internal sealed class FeatureUnavailableException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
 using Analytics.Api.Server;
+using Analytics.Model.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints;
@@ -45,11 +46,11 @@ internal static class TenantsApi
         return TypedResults.Ok(list);
     }
 
-    private static Results<Ok<object>, NotFound, ProblemHttpResult> Metrics(
+    private static Results<Ok<TenantMetricsRow>, NotFound, ProblemHttpResult> Metrics(
         string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
         ForTenant(id, period, user, facts, (t, p) => figures.Metrics(t, p));
 
-    private static Results<Ok<object>, NotFound, ProblemHttpResult> Score(
+    private static Results<Ok<ScoreView>, NotFound, ProblemHttpResult> Score(
         string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
         ForTenant(id, period, user, facts, (t, p) => figures.Score(t, p, user));
 
@@ -57,8 +58,9 @@ internal static class TenantsApi
     /// The order of checks matters: access and existence first (404 for both, so nothing leaks), the period after,
     /// so that a merchant asking for another tenant with a bad period still learns nothing but 404.
     /// </summary>
-    private static Results<Ok<object>, NotFound, ProblemHttpResult> ForTenant(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, object?> figures)
+    private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, T?> figures)
+        where T : class
     {
         if (!TenantAccess.MayRead(user, id))
         {
@@ -75,15 +77,8 @@ internal static class TenantsApi
             return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        try
-        {
-            return figures(id, p) is { } result
-                ? TypedResults.Ok(result)
-                : TypedResults.Problem($"No figures for tenant {id} in {p:yyyy-MM}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (FeatureUnavailableException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status501NotImplemented);
-        }
+        return figures(id, p) is { } result
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem($"No figures for tenant {id} in {Month.Format(p)}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
     }
 }
