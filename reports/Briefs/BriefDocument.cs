@@ -33,8 +33,11 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
 
     private void ComposeHeader(BandBuilder header, PageNumber page) => header.LeftText(BandTitle).RightText(BandPeriod);
 
+    /// <summary>Who the document is for, in the footer; the briefs are internal.</summary>
+    protected virtual string Audience => Language.Label("confidential");
+
     private void ComposeFooter(BandBuilder footer, PageNumber page) => footer
-        .LeftText(Language.Label("confidential") + " · " + Language.Label("generated_on", Language.Date(GeneratedOn)), Typography.Band)
+        .LeftText(Audience + " · " + Language.Label("generated_on", Language.Date(GeneratedOn)), Typography.Band)
         .RightText(Language.PageOf(page.Number, page.Total));
 
     /// <summary>The same text in the document's language: English first, Chinese second.</summary>

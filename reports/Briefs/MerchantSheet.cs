@@ -33,6 +33,9 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
 
     protected override string BandPeriod => MonthText;
 
+    // The sheet is handed to the merchant: not "internal".
+    protected override string Audience => T($"Prepared for {M.TenantName} by the mall's operations team", $"商场运营部为{M.TenantName}编制");
+
     public IReadOnlyList<string> Sections =>
     [
         T("Sales", "销售表现"),
@@ -204,7 +207,7 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
     private string Measure(string pillar) => pillar switch
     {
         "productivity" => T("sales per m², 3-month median", "坪效（近3月中位数）"),
-        "trend" => T("growth on last year", "同比增长"),
+        "trend" => M.Yoy is null ? T("last 3 months against the 3 before", "近3月较前3月增长") : T("growth on last year", "同比增长"),
         "affordability" => T("rent-to-sales, 12 months", "近12月租售比"),
         "payment" => T("share of bills paid late", "逾期缴费比例"),
         "customer" => T("complaints per 10,000 receipts, 3 months", "近3月每万笔交易投诉数"),
@@ -239,6 +242,8 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
         {
             var text = p.Name switch
             {
+                "productivity" when p.PeerMedian is null => T("Sales per m² are below what a unit like yours is expected to achieve: review the product range and window display with the operations team, and join the mall's next promotion.",
+                    "坪效低于同类铺位的预期水平：建议与运营部一起检视商品结构与橱窗陈列，并参加商场下一档营销活动。"),
                 "productivity" => T("Sales per m² are below your category: review the product range and window display with the operations team, and join the mall's next promotion.",
                     "坪效低于同业态水平：建议与运营部一起检视商品结构与橱窗陈列，并参加商场下一档营销活动。"),
                 "trend" => T("Sales are growing more slowly than your category: compare your best-selling months with this year's and plan a campaign for the coming season.",
@@ -247,8 +252,8 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
                     "租金占销售比例偏高：可与招商部沟通提成租金方案或续约时调整面积。"),
                 "payment" => T("Pay bills by their due date: set up an automatic transfer so that no bill runs late.",
                     "请按期缴费：建议设置自动转账，避免逾期。"),
-                "customer" => T("Complaints are above your category's level: brief the staff on service and refunds and answer complaints within a day.",
-                    "投诉高于同业态水平：建议加强员工服务与退换货培训，并在一天内回复顾客投诉。"),
+                "customer" => T("Customers complain often for the number of receipts: brief the staff on service and refunds and answer complaints within a day.",
+                    "按交易笔数计投诉偏多：建议加强员工服务与退换货培训，并在一天内回复顾客投诉。"),
                 "compliance" => T("Patrols found several issues: keep the mall's opening hours and check hygiene and fire safety daily.",
                     "巡场发现问题较多：请严格遵守商场营业时间，并每日自查卫生与消防安全。"),
                 _ => null,
