@@ -1,4 +1,6 @@
 using System.Globalization;
+using Analytics.Ingest.Loading;
+using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Flags;
 using Analytics.Model.Tests.Support;
@@ -16,7 +18,14 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         {
             Warehouse = new TestWarehouse();
             var root = SampleFolder(Warehouse.Folder);
-            CsvDrop.Load(Warehouse.Connection, Path.Combine(root, "drop"));
+            // The real loader, as in production (connections to one file in one process share the database).
+            var load = new DropLoader(new Analytics.Ingest.Warehouse.Warehouse(Warehouse.DbPath, new WarehouseSettings(512, 2)), Warehouse.Clock)
+                .Load(Path.Combine(root, "drop"), new LoadOptions());
+            if (load.Refused || load.RowsRejected > 0)
+            {
+                throw new InvalidOperationException($"the sample drop did not load cleanly: {load.RowsRejected} rejects");
+            }
+
             Truth = File.ReadAllLines(Path.Combine(root, "sample-truth.csv")).Skip(1)
                 .Select(l => l.Split(',')).Where(c => c.Length >= 3 && c[0].Length > 0)
                 .Select(c => (TenantId: c[0], Situation: c[1], Expected: c[2])).ToList();
