@@ -127,6 +127,14 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
             {
                 sentence += T(".", "。");
             }
+            // Sales move with footfall and conversion (and ticket): say which of the first two moved with it.
+            var footfall = Growth((double?)data.Mall.Footfall, data.MallYearBefore?.Footfall);
+            var conversion = Growth(data.Mall.Conversion, data.MallYearBefore?.Conversion);
+            if (footfall is not null || conversion is not null)
+            {
+                sentence += T($" Footfall moved {Change(footfall)} and conversion {Change(conversion)} on last year.",
+                    $"客流同比 {Change(footfall)}，提袋率同比 {Change(conversion)}。");
+            }
             yield return sentence;
         }
         var best = categories.Where(c => c.Yoy is not null).OrderByDescending(c => c.Yoy).FirstOrDefault();
