@@ -44,6 +44,11 @@ internal static class DropsApi
             return TypedResults.Problem("Send the drop as multipart/form-data: one form file per dataset, or one .zip.", statusCode: 400);
         }
 
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = options.Uploads.MaxTotalBytes + 64 * 1024; // the multipart framing on top of the files
+        }
+
         IFormCollection form;
         try
         {

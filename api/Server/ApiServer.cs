@@ -15,6 +15,8 @@ namespace Analytics.Api.Server;
 /// </summary>
 internal static class ApiServer
 {
+    public const long DefaultBodyLimit = 1024 * 1024;
+
     public static WebApplication Build(TimeProvider clock, Action<ServerOptions>? overrides = null, string[]? args = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -26,7 +28,8 @@ internal static class ApiServer
         builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
         overrides?.Invoke(options);
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Uploads.MaxTotalBytes + 1024 * 1024);
+        // Small bodies everywhere; the upload endpoint raises the limit for itself once the caller is known to be an admin.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefaultBodyLimit);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
         {
             f.MultipartBodyLengthLimit = options.Uploads.MaxTotalBytes;

@@ -119,6 +119,20 @@ public sealed class DropsApiTests(DropsApiTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task LargeBody_NotAdmin_RefusedBeforeReading()
+    {
+        // Only an admin's upload may be large; anyone else is refused on the headers, the body is never read.
+        using var content = new ByteArrayContent(new byte[3 * 1024 * 1024]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+
+        using var leasing = await _server.Client("leasing").PostAsync("/api/drops", content);
+        using var anonymous = await _server.Client().PostAsync("/api/drops", new ByteArrayContent(new byte[3 * 1024 * 1024]));
+
+        leasing.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Upload_TooManyFiles_BadRequest()
     {
         var files = Enumerable.Range(0, 6).Select(i => ($"book{i}.xlsx", new byte[] { 1 })).ToList();
