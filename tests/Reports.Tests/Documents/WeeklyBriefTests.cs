@@ -96,12 +96,70 @@ public sealed class WeeklyBriefTests(SampleReports sample)
     }
 
     [Fact]
+    public void Weekly_SampleWeek_TopAndBottomMoversAreTheLargestChangesInTheSalesFile()
+    {
+        // Recomputed from sales.csv: tenants with at least the minimum in both weeks, by change on last week.
+        var week = sample.Week;
+        var min = Reports.Documents.ReportSettings.Default.MoverMinWeekSales;
+        var now = CsvSalesByTenant(week.Monday, week.Sunday);
+        var before = CsvSalesByTenant(week.Previous.Monday, week.Previous.Sunday);
+        var ranked = now.Where(t => t.Value >= min && before.GetValueOrDefault(t.Key) >= min)
+            .Select(t => (Id: t.Key, Change: t.Value / before[t.Key] - 1)).OrderByDescending(t => t.Change).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var text = SampleReports.Flat(sample.Weekly["en"]);
+        var top = text.IndexOf("Topmovers", StringComparison.Ordinal);
+        var bottom = text.IndexOf("Bottommovers", StringComparison.Ordinal);
+        var end = text.IndexOf("2.Complaints", StringComparison.Ordinal);
+
+        top.Should().BePositive();
+        var topIds = System.Text.RegularExpressions.Regex.Matches(text[top..bottom], @"\((T\d+)\)").Select(m => m.Groups[1].Value);
+        var bottomIds = System.Text.RegularExpressions.Regex.Matches(text[bottom..end], @"\((T\d+)\)").Select(m => m.Groups[1].Value);
+        topIds.Should().Equal(ranked.Take(5).Select(t => t.Id));
+        bottomIds.Should().Equal(ranked.AsEnumerable().Reverse().Take(5).Select(t => t.Id));
+    }
+
+    [Fact]
+    public void Weekly_WeekWithBillsFallingDue_ListsTheArrearsThatGrewFromTheRentFile()
+    {
+        // The sample's bills fall due on the 10th: the week holding 10 Oct 2026 sees arrears grow. Recomputed from
+        // rent.csv with the metrics.md rule (unpaid on the day: due − paid when paid by then, else due).
+        var week = Analytics.Reports.Data.IsoWeek.Of(new DateOnly(2026, 10, 10));
+        var pdf = sample.Service.Weekly(sample.Connection, null, week, ReportLanguage.English, sample.Data.Analysis);
+        var text = SampleReports.Flat(pdf);
+        var now = CsvArrearsOn(week.Sunday);
+        var before = CsvArrearsOn(week.Previous.Sunday);
+        var grew = now.Where(t => t.Value - before.GetValueOrDefault(t.Key) >= Reports.Documents.ReportSettings.Default.ArrearsGrowthMin)
+            .OrderByDescending(t => t.Value - before.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var language = ReportLanguage.English;
+
+        grew.Should().NotBeEmpty("bills fell due in that week and some were not paid");
+        text.Should().Contain($"{grew.Count}tenantsoweatleast¥1,000more");
+        text.Should().Contain("Totalarrears" + language.Money(now.Values.Sum()));
+        foreach (var (id, amount) in grew.Take(Reports.Documents.ReportSettings.Default.WeeklyListRows))
+            text.Should().Contain($"({id})" + language.Money(before.GetValueOrDefault(id)) + language.Money(amount) + "+" + language.Money(amount - before.GetValueOrDefault(id)));
+    }
+
+    [Fact]
     public void Weekly_WeekAfterTheLastSales_IsAUserError()
     {
         var act = () => sample.Service.Weekly(sample.Connection, null, "2030-W01", "en");
 
         act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no sales in 2030-W01*");
     }
+
+    private Dictionary<string, decimal> CsvSalesByTenant(DateOnly from, DateOnly to) => CsvRows("sales.csv")
+        .Where(r => Day(r[1]) is { } d && d >= from && d <= to)
+        .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+
+    /// <summary>Each tenant's arrears on a day from rent.csv (tenant, period, type, due, due date, paid, paid date).</summary>
+    private Dictionary<string, decimal> CsvArrearsOn(DateOnly day) => CsvRows("rent.csv")
+        .Where(r => Day(r[4]) is { } due && due <= day)
+        .GroupBy(r => r[0])
+        .ToDictionary(g => g.Key, g => g.Sum(r =>
+        {
+            var due = decimal.Parse(r[3], CultureInfo.InvariantCulture);
+            var paid = r[5].Length == 0 ? 0m : decimal.Parse(r[5], CultureInfo.InvariantCulture);
+            return Day(r[6]) is { } paidOn && paidOn <= day ? due - paid : due;
+        }), StringComparer.Ordinal);
 
     private decimal CsvSales(DateOnly from, DateOnly to) => CsvRows("sales.csv")
         .Where(r => Day(r[1]) is { } d && d >= from && d <= to)
