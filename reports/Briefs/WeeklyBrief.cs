@@ -238,6 +238,11 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         More(content, growing.Count, shown.Count);
     }
 
+    /// <summary>The new flags listed: most urgent first, at most the list length (the monthly brief has them all).</summary>
+    private List<Analytics.Model.Flags.TenantFlag> Shown => data.NewFlags
+        .OrderBy(f => f.Priority).ThenBy(f => Array.IndexOf(Analytics.Model.Flags.FlagCodes.All, f.Code))
+        .ThenBy(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal).Take(Settings.WeeklyListRows).ToList();
+
     private void ComposeFlags(ContentBuilder content)
     {
         content.Heading1(Sections[4]);
@@ -255,8 +260,7 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         {
             t.Column(TableColumn.Text(Language.Label("tenant"), 1.6f)).Column(TableColumn.Text(T("Flag", "预警"), 1.1f))
                 .Column(TableColumn.Text(T("Priority", "优先级"), 0.85f)).Column(TableColumn.Text(T("Why", "原因"), 4.2f));
-            foreach (var f in data.NewFlags.OrderBy(f => Array.IndexOf(Analytics.Model.Flags.FlagCodes.All, f.Code)).ThenBy(f => f.Priority)
-                         .ThenBy(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal))
+            foreach (var f in Shown)
             {
                 var m = f.Score.Frame.Metrics;
                 t.Row(new TableCell($"{m.TenantName} ({m.TenantId})"), new TableCell(Name(f.Code)),
@@ -264,5 +268,6 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
                     new TableCell(f.Reasons.Count > 0 ? f.Reasons[0].Render(Language.Code) : ""));
             }
         });
+        More(content, data.NewFlags.Count, Shown.Count);
     }
 }
