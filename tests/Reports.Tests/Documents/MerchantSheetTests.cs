@@ -90,6 +90,21 @@ public sealed class MerchantSheetTests(SampleReports sample)
     }
 
     [Fact]
+    public void MerchantSheet_EveryTenant_TwoOrThreeSuggestionsPrinted()
+    {
+        var settings = ReportSettings.Default;
+        foreach (var score in sample.Data.Analysis.Scores)
+        {
+            var sheet = new Briefs.MerchantSheet(sample.Data, score, ReportLanguage.English, settings, DateOnly.FromDateTime(SampleReports.Now.UtcDateTime));
+            var shown = sheet.Suggestions().Take(settings.MerchantSuggestions).ToList();
+            var text = SampleReports.Flat(sample.Merchants["en"].Single(f => f.FileName.StartsWith($"merchant-{score.Frame.Metrics.TenantId}-", StringComparison.Ordinal)).Pdf);
+
+            shown.Should().HaveCountGreaterThanOrEqualTo(2).And.HaveCountLessThanOrEqualTo(3);
+            shown.Should().OnlyContain(s => text.Contains(SampleReports.Flat(s), StringComparison.Ordinal), "each suggestion of {0} is on its sheet", score.Frame.Metrics.TenantId);
+        }
+    }
+
+    [Fact]
     public void Merchant_OneTenant_SameBytesAsInTheBatch()
     {
         var first = sample.Merchants["zh"][0];
