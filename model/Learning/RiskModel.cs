@@ -83,8 +83,31 @@ internal static class RiskModel
             }, new Dictionary<string, double>(), null, null);
         }
 
+        // FastTree skips every training row with an unknown feature (YoY needs a year of history, OCR needs rent):
+        // early in a mall's history the complete rows may hold one outcome only, or none.
+        var complete = train.Where(r => r.Input.Vector().All(float.IsFinite)).ToList();
+        if (!complete.Any(r => r.Input.Label) || complete.All(r => r.Input.Label))
+        {
+            return new Result(report with
+            {
+                UnavailableReason = $"of {train.Count} tenant-months to train on, {complete.Count} have every feature known and they do not hold both outcomes: watch flags fall back to rules",
+            }, new Dictionary<string, double>(), null, null);
+        }
+
         var ml = new MLContext(s.Seed);
-        var (model, featurizer, predictor, schema) = Fit(ml, train, s);
+        (ITransformer Model, ITransformer Featurizer, BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> Predictor, DataViewSchema Schema) fitted;
+        try
+        {
+            fitted = Fit(ml, train, s);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A degenerate history ML.NET refuses to learn from is not a failure of the month's analysis.
+            return new Result(report with { UnavailableReason = $"the model could not be trained ({ex.Message}): watch flags fall back to rules" },
+                new Dictionary<string, double>(), null, null);
+        }
+
+        var (model, featurizer, predictor, schema) = fitted;
         var validView = featurizer.Transform(ml.Data.LoadFromEnumerable(valid.Select(r => r.Input)));
         var metrics = ml.BinaryClassification.Evaluate(predictor.Transform(validView), "Label");
         var pfi = ml.BinaryClassification.PermutationFeatureImportance(predictor, validView, "Label", permutationCount: 1);

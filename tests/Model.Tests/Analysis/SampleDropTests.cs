@@ -120,6 +120,17 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
     }
 
     [Fact]
+    public void Run_MonthWhoseHistoryLacksYoy_FallsBackToRulesAndSaysWhy()
+    {
+        // 2025-08 trains on months before the sample has a year of history: no row has every feature (YoY is
+        // unknown), FastTree would skip them all. The month must still be analysed, with the reason on the card.
+        var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, new DateOnly(2025, 8, 1), AnalysisSettings.Default);
+
+        result.ModelCard().Should().Contain("have every feature known").And.Contain("watch flags fall back to rules");
+        result.FlagTable().Rows.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void Run_SameDataTwice_IdenticalScoreAndFlagExports()
     {
         // Why: a leasing decision must not change with the run; the ML models are seeded and trained single-threaded.
