@@ -30,7 +30,8 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         {
             for (var i = 0; i < sources.Count; i++)
             {
-                var outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path].Result);
+                // The file's hash is awaited only when its result is written, so hashing runs beside DuckDB's read.
+                var outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path]);
                 outcomes.Add(outcome);
                 if (outcome.File.RefusalReason is { } reason && outcome.File.RowsRead == 0)
                 {
@@ -59,7 +60,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
     }
 
     private static (FileResult File, List<RejectedRow> Rejects) LoadSource(
-        DuckDBConnection connection, DropSource source, string name, long loadId, LoadOptions options, string sha)
+        DuckDBConnection connection, DropSource source, string name, long loadId, LoadOptions options, Task<string> hash)
     {
         var dataset = source.Dataset;
         long read, changed;
@@ -70,7 +71,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
             var (map, problem) = HeaderMap.Build(dataset, CsvRecordScanner.ReadHeader(source.Path));
             if (map is null)
             {
-                return (Unreadable(source, sha, problem!), []);
+                return (Unreadable(source, hash.Result, problem!), []);
             }
 
             (read, changed, rejects) = new TypedCsvLoad(connection, source, map, name, loadId).Run();
@@ -81,7 +82,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
             var (stage, problem) = Stage.Create(connection, source, name);
             if (stage is null)
             {
-                return (Unreadable(source, sha, problem!), []);
+                return (Unreadable(source, hash.Result, problem!), []);
             }
 
             (read, changed, rejects) = new StagedLoad(connection, source, stage, name, loadId).Run();
@@ -94,7 +95,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         var reason = refused
             ? string.Create(CultureInfo.InvariantCulture, $"{rejected} of {read} rows rejected ({share:0.##} %), above the limit of {options.MaxRejectPct:0.##} %")
             : null;
-        return (new FileResult(dataset.Name, source.FileName, source.Sheet, sha, read, refused ? 0 : read - rejected, rejected,
+        return (new FileResult(dataset.Name, source.FileName, source.Sheet, hash.Result, read, refused ? 0 : read - rejected, rejected,
             refused ? 0 : changed, refused, reason, ignored), rejects);
     }
 

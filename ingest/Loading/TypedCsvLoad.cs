@@ -226,8 +226,8 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     }
 
     /// <summary>
-    /// Per group of the key without its date (a tenant, a zone): rows, distinct days (a bitmap per group),
-    /// first and last day of the new rows. Null when the key has no date.
+    /// Per group of the key without its date (a tenant, a zone): rows, distinct days, first and last day of the
+    /// new rows. Null when the key has no date.
     /// </summary>
     private string? TenantSummary()
     {
@@ -238,16 +238,17 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
 
         var date = _dataset.Key.First(k => _dataset.Column(k).Type == ColumnType.Date);
         var rest = string.Join(", ", _dataset.Key.Where(k => k != date).Select(DatasetSql.Quote));
-        var d = DatasetSql.Quote(date);
-        var target = _dataset.Name;
-        var (min, max) = (DatasetSql.Scalar(connection, $"SELECT coalesce(min({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"),
-                          DatasetSql.Scalar(connection, $"SELECT coalesce(max({d}) - DATE '1970-01-01', 0) FROM {target} WHERE load_id = {loadId}"));
+        var day = $"({DatasetSql.Quote(date)} - DATE '0001-01-01')";
         _summary = name + "_summary";
+        // Distinct days are counted exactly with one 64-bit word per 64-day block (OR of the days' bits, then a
+        // popcount): plain integer aggregates, about half the cost of bitstring_agg over the whole date range.
         Execute($"""
             CREATE TEMP TABLE {_summary} AS
-            SELECT {rest}, count(*) AS n, bit_count(bitstring_agg({d} - DATE '1970-01-01', {min}, {max})) AS days,
-                   min({d}) AS dmin, max({d}) AS dmax
-            FROM {target} WHERE load_id = {loadId} GROUP BY ALL
+            SELECT {rest}, sum(n)::BIGINT AS n, sum(bit_count(w))::BIGINT AS days, min(dmin) AS dmin, max(dmax) AS dmax
+            FROM (SELECT {rest}, {day} // 64 AS block, count(*) AS n, bit_or(1::UBIGINT << ({day} % 64)::UBIGINT) AS w,
+                         min({DatasetSql.Quote(date)}) AS dmin, max({DatasetSql.Quote(date)}) AS dmax
+                  FROM {_dataset.Name} WHERE load_id = {loadId} GROUP BY ALL)
+            GROUP BY ALL
             """);
         return _summary;
     }
