@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace Analytics.Model.Metrics;
 
-/// <summary>Typed, null-aware reads from a DuckDB reader by column name.</summary>
-internal static class Db
+/// <summary>Typed, null-aware reads from a DuckDB reader by column name (reports read the warehouse with these too).</summary>
+public static class Db
 {
     public static string Text(this DbDataReader r, string column) => r.GetString(r.GetOrdinal(column));
 
@@ -56,5 +56,11 @@ internal static class Db
             DateTime dt => DateOnly.FromDateTime(dt),
             _ => DateOnly.Parse(Convert.ToString(v, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
         };
+    }
+
+    public static DateTime? TimeOrNull(this DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : (DateTime)r.GetValue(i);
     }
 }

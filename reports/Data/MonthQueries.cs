@@ -1,3 +1,4 @@
+using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 
 namespace Analytics.Reports.Data;
