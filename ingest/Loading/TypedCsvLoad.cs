@@ -9,8 +9,9 @@ namespace Analytics.Ingest.Loading;
 /// The fast path for big CSV files of text, number and date columns (sales, footfall, units): DuckDB's
 /// typed CSV reader writes straight into the target table in one pass, and the contract's checks run
 /// on the new rows afterwards. A row that breaks a rule is written with a negative load_id that codes
-/// the rule, then removed; the transaction hides all of it. Rows the typed reader cannot cast (say
-/// '2024/01/05'-style forms it does not know, or text in a number) take the lenient text path.
+/// the rule, then removed; the transaction hides all of it. Rows the typed reader cannot cast (a
+/// thousands separator, a date form it does not know) and text with an edge space take the text path,
+/// which is lenient about form and names the reason for what it rejects.
 /// </summary>
 internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource source, HeaderMap map, string name, long loadId)
 {
@@ -19,7 +20,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     private readonly List<(string Column, string Reason)> _codes = [];
     private List<CsvRecordScanner.Record>? _records;
     private List<CsvRecordScanner.Record>? _good;
-    private Dictionary<long, bool> _readerRejected = [];
+    private HashSet<long> _readerRejected = [];
     private long _parsed;
 
     public static bool Applies(DropSource source) =>
@@ -256,10 +257,10 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     private string? _summary;
 
     /// <summary>
-    /// Rows the typed reader could not cast go through the text path (lenient about form, strict about
-    /// meaning); rows it could not split are malformed. Returns their rejects (Line holds DuckDB's ordinal
-    /// until mapped), the ordinals of the lenient rows inserted (in rowid order), and every ordinal the reader
-    /// rejected (true when the row is counted as read: all are).
+    /// Rows the typed reader could not cast, and the padded rows found by the typed pass, go through the text
+    /// path (lenient about form, strict about meaning); rows the reader could not split are malformed. Records
+    /// the reader's rejected ordinals, and returns the rejects (Line holds DuckDB's ordinal until mapped) and
+    /// the ordinals of the rows inserted by this path (in rowid order).
     /// </summary>
     private (List<RejectedRow> Rejects, List<long> Inserted) Lenient(List<long> paddedRows)
     {
@@ -276,7 +277,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
 
         Execute($"DROP TABLE IF EXISTS {name}_rj; DROP TABLE IF EXISTS {name}_rjs;");
         var rejects = new List<RejectedRow>();
-        _readerRejected = rows.ToDictionary(r => r.Ordinal, _ => true);
+        _readerRejected = rows.Select(r => r.Ordinal).ToHashSet();
         var names = Stage.ColumnNames(map);
         var castable = new List<(long Ordinal, IReadOnlyList<string> Fields)>();
         if (paddedRows.Count > 0)
@@ -468,7 +469,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         if (_good is null)
         {
             _records ??= CsvRecordScanner.Scan(source.Path);
-            var good = _records.Where(r => !_readerRejected.ContainsKey(r.Ordinal)).ToList();
+            var good = _records.Where(r => !_readerRejected.Contains(r.Ordinal)).ToList();
             _good = good.Count == _parsed ? good : null;
         }
 
