@@ -71,15 +71,7 @@ internal static class ExpectedPerformance
             var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category)))));
             schema = data.Schema;
             var featurizer = ml.Transforms.Concatenate("Features", Features).Fit(data);
-            var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                LabelColumnName = "Label",
-                FeatureColumnName = "Features",
-                NumberOfTrees = s.Trees,
-                NumberOfLeaves = s.Leaves,
-                MinimumExampleCountPerLeaf = s.MinRowsPerLeaf,
-                NumberOfThreads = 1,
-            });
+            var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options().FromSettings(s));
             var predictor = trainer.Fit(featurizer.Transform(data));
             foldModels.Add(featurizer.Append(predictor));
 

@@ -154,15 +154,8 @@ internal static class RiskModel
     {
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => r.Input));
         var featurizer = ml.Transforms.Concatenate("Features", Features).Fit(data);
-        var predictor = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            LabelColumnName = "Label",
-            FeatureColumnName = "Features",
-            NumberOfTrees = s.Trees,
-            NumberOfLeaves = s.Leaves,
-            MinimumExampleCountPerLeaf = s.MinRowsPerLeaf,
-            NumberOfThreads = 1,
-        }).Fit(featurizer.Transform(data));
+        var predictor = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options().FromSettings(s))
+            .Fit(featurizer.Transform(data));
         return (featurizer.Append(predictor), featurizer, predictor, data.Schema);
     }
 
