@@ -1,7 +1,7 @@
 namespace Analytics.Ingest.Contract;
 
 /// <summary>
-/// The input data contract (shared/data-contract.md) as data: every loader rule reads from here, so
+/// The input data contract (docs/data-contract.md) as data: every loader rule reads from here, so
 /// the README, the loader and the tests cannot disagree on a column name.
 /// </summary>
 public static class DataContract
