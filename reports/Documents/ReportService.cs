@@ -60,9 +60,9 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         var last = MonthQueries.LastSalesDay(connection, mall);
         if (last is null || period > Month.First(last.Value))
             throw new Analytics.Ingest.UserError($"The warehouse has no sales for {Month.Format(period)} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
-        DataAvailability.RequireSalesBy(connection, mall, period);
         if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
             throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(Month.LastDay(period))}: there is nothing to report for {Month.Format(period)}.");
+        DataAvailability.RequireSalesBy(connection, mall, period);
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
     }
 
