@@ -43,6 +43,7 @@ internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format,
     public AnalysisResult Execute(CliContext context)
     {
         using var connection = new Warehouse(Db, new WarehouseSettings()).Open(context.Clock);
+        DataAvailability.RequireSalesBy(connection, Mall, Period);
         var result = TenantAnalysis.Run(connection, Mall, Period, Settings, ModelFolder);
         context.Error.WriteLine($"Model card: {Path.Combine(ModelFolder, "model-card.md")}");
         return result;

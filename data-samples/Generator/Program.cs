@@ -4,7 +4,7 @@ using Analytics.SampleData.Sample;
 using Analytics.SampleData.Scale;
 
 // sample-data sample --out DIR [--seed N]
-// sample-data scale --out DIR [--malls N] [--tenants N] [--months N] [--seed N] [--datasets a,b,...]
+// sample-data scale --out DIR [--malls N] [--tenants N] [--months N] [--seed N] [--datasets a,b,...] [--required-only] [--categories N]
 try
 {
     if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -32,6 +32,8 @@ try
                 Months = Number("months", 24),
                 Seed = Number("seed", 1),
                 Datasets = options.TryGetValue("datasets", out var ds) ? ds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ScaleOptions.AllDatasets,
+                RequiredOnly = options.ContainsKey("required-only"),
+                Categories = options.ContainsKey("categories") ? Number("categories", 0) : null,
             };
             var written = ScaleDrop.Write(Need("out"), scale);
             Console.WriteLine(FormattableString.Invariant($"{scale.Malls} malls, {scale.Tenants} tenants, {scale.Months} months ({scale.Start:yyyy-MM-dd}..{scale.End:yyyy-MM-dd}, {scale.Days} days)"));
@@ -54,6 +56,11 @@ static Dictionary<string, string> ReadOptions(string[] rest)
     var options = new Dictionary<string, string>(StringComparer.Ordinal);
     for (var i = 0; i < rest.Length; i++)
     {
+        if (rest[i] == "--required-only")
+        {
+            options["required-only"] = "true";
+            continue;
+        }
         if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
         {
             throw new ArgumentException($"expected --name value, got '{rest[i]}'");
@@ -68,5 +75,7 @@ static string Usage() => """
       sample-data sample --out DIR [--seed N]
           the demo sample: DIR/drop, DIR/xlsx-drop, DIR/bad-drop, DIR/sample-truth.csv, DIR/bad-drop-expected.csv
       sample-data scale --out DIR [--malls 20] [--tenants 5000] [--months 24] [--seed 1] [--datasets units,tenants,sales,...]
-          a large portfolio for benchmarks; sales rows = tenants x days
+                        [--required-only] [--categories N]
+          a large portfolio for benchmarks; sales rows = tenants x days; --required-only: tenants (required columns),
+          sales and rent only; --categories N: tenants of the first N trade categories only
     """;

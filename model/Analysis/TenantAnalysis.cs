@@ -21,14 +21,19 @@ public static class TenantAnalysis
     {
         period = Month.First(period);
         var timings = new Timings();
+        var availability = timings.Measure("data availability", () => DataAvailability.Of(connection, mallId, period));
         AnalysisFrame.Build(connection, mallId, period, settings, timings);
         var frames = timings.Measure("read frame", () => AnalysisFrame.Current(connection, period));
-        var expected = timings.Measure("expected model", () => ExpectedPerformance.Run(connection, period, settings, frames));
-        var risk = timings.Measure("risk model", () => RiskModel.Run(connection, period, settings));
-        var scores = timings.Measure("scores", () => TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings));
+        var expected = timings.Measure("expected model", () => ExpectedPerformance.Run(connection, period, settings, frames, availability));
+        var risk = timings.Measure("risk model", () => RiskModel.Run(connection, period, settings, availability));
+        var scores = timings.Measure("scores", () => TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings, availability));
         var baseRate = risk.Report.Metrics.TryGetValue("base_rate", out var b) ? b : 0;
         var flags = timings.Measure("flags", () => FlagRules.Evaluate(scores, settings, risk.Report.Available, baseRate));
-        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report) { Timings = timings.Steps };
+        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report)
+        {
+            Timings = timings.Steps,
+            Availability = availability,
+        };
         if (modelFolder is not null)
         {
             Save(modelFolder, result, expected, risk, settings);
@@ -60,6 +65,9 @@ public sealed record AnalysisResult(
     DateOnly Period, string? MallId, AnalysisSettings Settings, IReadOnlyList<TenantScore> Scores, IReadOnlyList<TenantFlag> Flags,
     ModelReport ExpectedModel, ModelReport RiskModel)
 {
+    /// <summary>Which optional inputs the drops gave this month's analysis (the model card and the briefs name what was missing).</summary>
+    public DataAvailability Availability { get; init; } = new();
+
     /// <summary>Seconds per step of the run (for benchmarks; not part of any export).</summary>
     public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Timings { get; init; } = [];
 
@@ -92,6 +100,7 @@ public sealed record AnalysisResult(
         sb.AppendLine();
         sb.AppendLine("Seeded (same data, same settings: same models and same outputs). Written by the analysis on every run.");
         sb.AppendLine();
+        sb.AppendLine(Availability.ToMarkdown(Settings.MinPeers));
         sb.AppendLine(ExpectedModel.ToMarkdown());
         sb.AppendLine(RiskModel.ToMarkdown());
         return sb.ToString();

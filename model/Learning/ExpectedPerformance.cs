@@ -20,7 +20,9 @@ internal static class ExpectedPerformance
 
     public sealed record Result(ModelReport Report, IReadOnlyDictionary<string, double> Expected3m, IReadOnlyList<ITransformer> FoldModels, DataViewSchema? Schema);
 
-    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current)
+    private const string Name = "expected performance (FastTree regression of sales density)";
+
+    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current, DataAvailability availability)
     {
         var s = settings.Models;
         var codes = Codes.Load(connection);
@@ -41,18 +43,47 @@ internal static class ExpectedPerformance
 
         var window = (Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), Month.First(period));
         var tenants = training.Select(t => t.Key).Distinct().Count();
+        // A feature whose input the drop never gave (no floors, no zones) is dropped and named on the card.
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!availability.Floor)
+        {
+            unavailable["FloorLevel"] = "floor";
+        }
+
+        if (!availability.Zone)
+        {
+            unavailable["Zone"] = "zone";
+        }
+
+        var choice = FeatureSelection.Choose(Features, training.Select(t => t.Input.Vector()).ToList(), unavailable);
+        var unusable = new ModelReport
+        {
+            Name = Name, Available = false, DataFrom = window.Item1, DataTo = window.Item2, TrainingRows = training.Count, DroppedFeatures = choice.Dropped,
+        };
+        const string fallback = ": the productivity pillar and the replace rule compare with the peer median alone";
         if (training.Count < s.MinExpectedTrainingRows || tenants < s.Folds * 3)
         {
-            return new Result(new ModelReport
+            return new Result(unusable with
             {
-                Name = "expected performance (FastTree regression of sales density)",
-                Available = false,
-                UnavailableReason = $"history holds {training.Count} tenant-months of {tenants} tenants; at least {s.MinExpectedTrainingRows} are needed",
-                DataFrom = window.Item1, DataTo = window.Item2, TrainingRows = training.Count,
+                UnavailableReason = $"history holds {training.Count} tenant-months of {tenants} tenants; at least {s.MinExpectedTrainingRows} of {s.Folds * 3} tenants are needed{fallback}",
             }, new Dictionary<string, double>(), [], null);
         }
 
-        var ml = new MLContext(s.Seed);
+        try
+        {
+            return Train(ml: new MLContext(s.Seed), s, training, targets, choice, window);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // ML.NET refusing a degenerate history is not a failure of the month's analysis.
+            return new Result(unusable with { UnavailableReason = $"the model could not be trained ({ex.Message}){fallback}" }, new Dictionary<string, double>(), [], null);
+        }
+    }
+
+    private static Result Train(MLContext ml, ModelSettings s, List<Row> training, List<Row> targets, FeatureSelection.Choice choice, (DateOnly, DateOnly) window)
+    {
+        var used = choice.Used.ToArray();
+
         var foldModels = new List<ITransformer>();
         var oofAbs = new List<double>();
         var baseAbs = new List<double>();
@@ -70,7 +101,7 @@ internal static class ExpectedPerformance
             double Norm(float category) => Math.Max(1e-6, medians.GetValueOrDefault(category, overall));
             var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category)))));
             schema = data.Schema;
-            var featurizer = ml.Transforms.Concatenate("Features", Features).Fit(data);
+            var featurizer = ml.Transforms.Concatenate("Features", used).Fit(data);
             var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options().FromSettings(s));
             var predictor = trainer.Fit(featurizer.Transform(data));
             foldModels.Add(featurizer.Append(predictor));
@@ -88,7 +119,7 @@ internal static class ExpectedPerformance
                 if (k == s.Folds - 1)
                 {
                     var pfi = ml.Regression.PermutationFeatureImportance(predictor, heldView, "Label", permutationCount: 1);
-                    importance = Features.Select((f, i) => (f, pfi[i].MeanAbsoluteError.Mean))
+                    importance = used.Select((f, i) => (f, pfi[i].MeanAbsoluteError.Mean))
                         .OrderByDescending(x => x.Item2).ThenBy(x => x.f, StringComparer.Ordinal).Take(5).ToList();
                 }
             }
@@ -116,8 +147,9 @@ internal static class ExpectedPerformance
         var baseline = baseAbs.Count > 0 ? baseAbs.Average() : double.NaN;
         var report = new ModelReport
         {
-            Name = "expected performance (FastTree regression of sales density)",
+            Name = Name,
             Available = true,
+            DroppedFeatures = choice.Dropped,
             DataFrom = window.Item1,
             DataTo = window.Item2,
             TrainingRows = training.Count,

@@ -22,6 +22,9 @@ public sealed record ModelReport
     public string Validation { get; init; } = "";
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
     public IReadOnlyList<(string Feature, double Importance)> TopFeatures { get; init; } = [];
+
+    /// <summary>Features left out of training because the drop did not give their input, with the reason.</summary>
+    public IReadOnlyList<(string Feature, string Reason)> DroppedFeatures { get; init; } = [];
     public string Fingerprint { get; init; } = "";
 
     public string ToMarkdown()
@@ -50,6 +53,11 @@ public sealed record ModelReport
         foreach (var (k, v) in Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.AppendLine(c, $"- {k}: {v.ToString("0.####", c)}");
+        }
+
+        foreach (var (f, reason) in DroppedFeatures)
+        {
+            sb.AppendLine(c, $"- feature dropped: {f} ({reason})");
         }
 
         if (TopFeatures.Count > 0)

@@ -27,7 +27,7 @@ internal static class RiskModel
 
     private const string Name = "risk (FastTree binary: early exit or 60+ days arrears within 6 months)";
 
-    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings)
+    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings, DataAvailability availability)
     {
         var s = settings.Models;
         var p = Month.First(period);
@@ -60,6 +60,9 @@ internal static class RiskModel
 
         var train = labelled.Where(r => r.Period <= lastTraining).ToList();
         var valid = labelled.Where(r => r.Period >= firstValidation).ToList();
+        var choice = FeatureSelection.Choose(Features, train.Select(r => r.Input.Vector()).ToList(), Unavailable(availability));
+        var used = choice.Used.ToArray();
+        var usedIndexes = choice.UsedIndexes(Features);
         var trainPos = train.Count(r => r.Input.Label);
         var validPos = valid.Count(r => r.Input.Label);
         var report = new ModelReport
@@ -73,6 +76,7 @@ internal static class RiskModel
             Positives = trainPos,
             ValidationPositives = validPos,
             Validation = $"time-based: trained on months up to {lastTraining:yyyy-MM}, validated on {firstValidation:yyyy-MM} to {lastLabelled:yyyy-MM} (outcome windows do not overlap)",
+            DroppedFeatures = choice.Dropped,
         };
 
         if (trainPos < s.RiskMinPositives || validPos < s.RiskMinValidationPositives || train.Count - trainPos < s.RiskMinPositives || valid.Count - validPos < s.RiskMinValidationPositives)
@@ -85,8 +89,8 @@ internal static class RiskModel
 
         // FastTree skips every training row with an unknown feature (YoY needs a year of history, OCR needs rent):
         // early in a mall's history the complete rows may hold one outcome only, or none.
-        var complete = train.Where(r => r.Input.Vector().All(float.IsFinite)).ToList();
-        if (!complete.Any(r => r.Input.Label) || complete.All(r => r.Input.Label))
+        var complete = train.Where(r => r.Input.Vector() is var v && usedIndexes.All(i => float.IsFinite(v[i]))).ToList();
+        if (used.Length == 0 || !complete.Any(r => r.Input.Label) || complete.All(r => r.Input.Label))
         {
             return new Result(report with
             {
@@ -98,7 +102,7 @@ internal static class RiskModel
         (ITransformer Model, ITransformer Featurizer, BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> Predictor, DataViewSchema Schema) fitted;
         try
         {
-            fitted = Fit(ml, train, s);
+            fitted = Fit(ml, train, s, used);
         }
         catch (InvalidOperationException ex)
         {
@@ -111,7 +115,7 @@ internal static class RiskModel
         var validView = featurizer.Transform(ml.Data.LoadFromEnumerable(valid.Select(r => r.Input)));
         var metrics = ml.BinaryClassification.Evaluate(predictor.Transform(validView), "Label");
         var pfi = ml.BinaryClassification.PermutationFeatureImportance(predictor, validView, "Label", permutationCount: 1);
-        var importance = Features.Select((f, i) => (f, -pfi[i].AreaUnderRocCurve.Mean))
+        var importance = used.Select((f, i) => (f, -pfi[i].AreaUnderRocCurve.Mean))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.f, StringComparer.Ordinal).Take(5).ToList();
         var baseRate = (double)(trainPos + validPos) / Math.Max(1, train.Count + valid.Count);
         report = report with
@@ -135,7 +139,7 @@ internal static class RiskModel
         }
 
         // The procedure is validated; the model used for the month is refitted on every labelled month.
-        var (final, _, _, finalSchema) = Fit(ml, labelled, s);
+        var (final, _, _, finalSchema) = Fit(ml, labelled, s, used);
         var risk = new Dictionary<string, double>(StringComparer.Ordinal);
         if (current.Count > 0)
         {
@@ -150,13 +154,35 @@ internal static class RiskModel
     }
 
     private static (ITransformer Model, ITransformer Featurizer, BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> Predictor, DataViewSchema Schema)
-        Fit(MLContext ml, IReadOnlyList<Row> rows, ModelSettings s)
+        Fit(MLContext ml, IReadOnlyList<Row> rows, ModelSettings s, string[] features)
     {
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => r.Input));
-        var featurizer = ml.Transforms.Concatenate("Features", Features).Fit(data);
+        var featurizer = ml.Transforms.Concatenate("Features", features).Fit(data);
         var predictor = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options().FromSettings(s))
             .Fit(featurizer.Transform(data));
         return (featurizer.Append(predictor), featurizer, predictor, data.Schema);
+    }
+
+    /// <summary>Features whose input the drop never gave: a constant 0 (no bills, no findings) would pass for a good record.</summary>
+    private static Dictionary<string, string> Unavailable(DataAvailability a)
+    {
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!a.Rent)
+        {
+            unavailable["OcrOverBand"] = unavailable["ArrearsDays"] = unavailable["LateShare"] = "rent";
+        }
+
+        if (!a.Complaints || !a.Transactions)
+        {
+            unavailable["ComplaintRate"] = a.Complaints ? "transactions" : "complaints";
+        }
+
+        if (!a.Inspections)
+        {
+            unavailable["Violations"] = "inspections";
+        }
+
+        return unavailable;
     }
 
     private sealed record Row(string Key, DateOnly Period, RiskInput Input);

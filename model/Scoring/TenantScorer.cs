@@ -9,7 +9,8 @@ namespace Analytics.Model.Scoring;
 internal static class TenantScorer
 {
     public static IReadOnlyList<TenantScore> Score(
-        IReadOnlyList<TenantFrame> frames, IReadOnlyDictionary<string, double> expected3m, IReadOnlyDictionary<string, double> risk, AnalysisSettings settings)
+        IReadOnlyList<TenantFrame> frames, IReadOnlyDictionary<string, double> expected3m, IReadOnlyDictionary<string, double> risk, AnalysisSettings settings,
+        DataAvailability? availability = null)
     {
         var s = settings.Score;
         var scores = new List<TenantScore>(frames.Count);
@@ -23,9 +24,11 @@ internal static class TenantScorer
             var trend = Mean(Band(f.RelYoy, s.TrendWorst, s.TrendBest), Band(f.RelMomentum, s.TrendWorst, s.TrendBest));
             var band = settings.BandOf(m.Category);
             var affordability = m.OcrTtm is { } ocr ? Band(ocr, band.High * s.OcrZeroAtMultipleOfHigh, band.High) : null;
-            var payment = Mean(Band(m.ArrearsDays, s.ArrearsDaysWorst, 0), Band(m.LateShare12m, s.LateShareWorst, 0));
-            var customer = Band(f.ComplaintRate3m, s.ComplaintRateWorst, 0);
-            var compliance = Band(f.Violations3m, s.ViolationsWorst, 0);
+            // A dataset the mall never sent is no data, not a clean record: without rent bills, complaints or patrol
+            // findings every tenant would score 100 on that pillar, so the pillar is left out and the weights re-spread.
+            var payment = availability is { Rent: false } ? null : Mean(Band(m.ArrearsDays, s.ArrearsDaysWorst, 0), Band(m.LateShare12m, s.LateShareWorst, 0));
+            var customer = availability is { Complaints: false } ? null : Band(f.ComplaintRate3m, s.ComplaintRateWorst, 0);
+            var compliance = availability is { Inspections: false } ? null : Band(f.Violations3m, s.ViolationsWorst, 0);
 
             var pillars = new List<PillarScore>
             {

@@ -89,4 +89,16 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
     }
 
     protected void None(ContentBuilder content, string en, string zh) => content.Paragraph(T(en, zh), Typography.Note);
+
+    /// <summary>
+    /// One line in place of a section whose data the mall's drops never gave (<paramref name="dataset"/>: a
+    /// <c>data_*</c> label); true when the section is to be left out.
+    /// </summary>
+    protected bool NoData(ContentBuilder content, bool available, string dataset)
+    {
+        if (available)
+            return false;
+        content.Paragraph(Language.Label("no_data", Language.Label(dataset)), Typography.Note);
+        return true;
+    }
 }

@@ -128,6 +128,8 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
     private void ComposeRent(ContentBuilder content)
     {
         content.Heading1(Sections[1]);
+        if (NoData(content, data.Analysis.Availability.Rent, "data_rent"))
+            return;
         var band = data.Analysis.Settings.BandOf(M.Category);
         var peerOcr = score.Frame.OcrTtmPeerMedian;
         content.Table(t =>

@@ -241,6 +241,8 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     private void ComposeFloors(ContentBuilder content)
     {
         content.Heading1(Sections[3]);
+        if (NoData(content, data.Analysis.Availability.Floor, "data_floor"))
+            return;
         var rows = Groups(r => r.Floor).OrderBy(r => FloorOrder(r.Category)).ToList();
         var total = rows.Sum(r => r.Sales);
         content.Table(t =>
@@ -434,6 +436,8 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     private void ComposeArrears(ContentBuilder content)
     {
         content.Heading1(Sections[8]);
+        if (NoData(content, data.Analysis.Availability.Rent, "data_rent"))
+            return;
         var rows = data.Current;
         var buckets = new (string En, string Zh, decimal Amount)[]
         {
@@ -491,6 +495,8 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     private void ComposeComplaints(ContentBuilder content)
     {
         content.Heading1(Sections[9]);
+        if (NoData(content, data.Analysis.Availability.Complaints, "data_complaints"))
+            return;
         var rows = data.ComplaintsByCategory;
         content.Paragraph(T(
             $"{rows.Sum(r => r.Count)} complaints were received in {MonthText} ({rows.Sum(r => r.AboutMall)} about the mall itself); {rows.Sum(r => r.OpenAtEnd)} were still open at month end. Resolution time is from receipt to resolution, for complaints resolved by month end.",

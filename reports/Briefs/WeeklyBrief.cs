@@ -145,6 +145,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
     private void ComposeComplaints(ContentBuilder content)
     {
         content.Heading1(Sections[1]);
+        if (NoData(content, data.Availability.Complaints, "data_complaints"))
+            return;
         content.Heading2(T($"New this week ({data.NewComplaints.Count})", $"本周新增（{data.NewComplaints.Count} 宗）"));
         ComplaintTable(content, data.NewComplaints);
         content.Heading2(T($"Older, still open at the end of the week ({data.OpenComplaints.Count})", $"以前受理、周末仍未处理（{data.OpenComplaints.Count} 宗）"));
@@ -180,6 +182,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
     private void ComposePatrols(ContentBuilder content)
     {
         content.Heading1(Sections[2]);
+        if (NoData(content, data.Availability.Inspections, "data_inspections"))
+            return;
         var byType = data.Findings.GroupBy(f => f.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => T($"{Name(g.Key)} {g.Count()}", $"{Name(g.Key)} {g.Count()} 项")).ToList();
         content.Paragraph(data.Findings.Count == 0
@@ -217,6 +221,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
     private void ComposeArrears(ContentBuilder content)
     {
         content.Heading1(Sections[3]);
+        if (NoData(content, data.Availability.Rent, "data_rent"))
+            return;
         var growing = ArrearsGrowth();
         content.Paragraph(T(
             $"Arrears on {Language.Date(data.Week.Sunday)} against {Language.Date(data.Week.Previous.Sunday)}: {growing.Count} tenants owe at least {Money(Settings.ArrearsGrowthMin)} more. Total arrears {Money(data.Arrears.Sum(a => a.Arrears))} (a week before: {Money(data.PreviousArrears.Sum(a => a.Arrears))}).",

@@ -24,6 +24,9 @@ internal sealed class WeekData
     public required IReadOnlyList<ArrearsRow> Arrears { get; init; }
     public required IReadOnlyList<ArrearsRow> PreviousArrears { get; init; }
 
+    /// <summary>Which optional datasets the mall's drops have given (sections without them say so in one line).</summary>
+    public required DataAvailability Availability { get; init; }
+
     /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed class WeekData
             Arrears = WeekQueries.ArrearsOn(connection, mallId, week.Sunday),
             PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
             FlagPeriod = flagMonth,
+            Availability = current.Availability,
             NewFlags = current.Flags.Where(f => !known.Contains((f.Score.Frame.Metrics.TenantId, f.Code))).ToList(),
         };
     }

@@ -62,6 +62,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
             throw new Analytics.Ingest.UserError($"The warehouse has no sales for {Month.Format(period)} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
         if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
             throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(Month.LastDay(period))}: there is nothing to report for {Month.Format(period)}.");
+        DataAvailability.RequireSalesBy(connection, mall, period);
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
     }
 

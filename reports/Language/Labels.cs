@@ -28,6 +28,11 @@ internal static class Labels
         ["month"] = ("Month", "月份"),
         ["last_year"] = ("Last year", "去年同期"),
         ["this_year"] = ("This year", "本年"),
+        ["no_data"] = ("No {0} data has been loaded for this mall, so this section is left out.", "本项目尚未载入{0}数据，本节从略。"),
+        ["data_rent"] = ("rent", "租金"),
+        ["data_complaints"] = ("complaints", "投诉"),
+        ["data_inspections"] = ("floor-patrol", "巡场"),
+        ["data_floor"] = ("floor", "楼层"),
     };
 
     public static IReadOnlyCollection<string> Keys => Table.Keys;

@@ -39,7 +39,7 @@ public static class ScaleDrop
         Directory.CreateDirectory(dir);
         var tenants = Portfolio(options);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        bool Wants(string dataset) => options.Datasets.Contains(dataset, StringComparer.Ordinal);
+        bool Wants(string dataset) => options.Written.Contains(dataset, StringComparer.Ordinal);
         string In(string dataset) => Path.Combine(dir, dataset + ".csv");
         if (Wants("units"))
         {
@@ -47,7 +47,7 @@ public static class ScaleDrop
         }
         if (Wants("tenants"))
         {
-            counts["tenants"] = WriteTenants(In("tenants"), tenants);
+            counts["tenants"] = options.RequiredOnly ? WriteRequiredTenants(In("tenants"), tenants) : WriteTenants(In("tenants"), tenants);
         }
         long[,]? monthlyCents = null;
         if (Wants("sales") || Wants("rent"))
@@ -89,7 +89,9 @@ public static class ScaleDrop
             for (var i = 0; i < count; i++)
             {
                 var floor = Floors[i * Floors.Length / count];
-                var category = rng.Pick(CategoryProfile.FloorMix(floor)); // the sample's zoning, per floor
+                var category = o.Categories is { } n
+                    ? categories[rng.Next(n)].Name
+                    : rng.Pick(CategoryProfile.FloorMix(floor)); // the sample's zoning, per floor
                 var profile = CategoryProfile.Of(category);
                 var area = Format.Round2(rng.Uniform(profile.AreaLow, Math.Min(profile.AreaHigh, 800)));
                 var quality = Math.Clamp(rng.LogNormal(0.22), 0.6, 1.6);
@@ -167,6 +169,19 @@ public static class ScaleDrop
                 sink.Int((long)t.TurnoverRatePct);
             }
             sink.Comma().Cents((long)(t.ServiceCharge * 100)).Comma().Comma().Line();
+        }
+        return sink.Rows;
+    }
+
+    /// <summary>The required columns only (and the lease's area, required when there is no units dataset).</summary>
+    private static long WriteRequiredTenants(string path, List<Tenant> tenants)
+    {
+        using var sink = new Utf8Sink(path, "mall_id,tenant_id,tenant_name,category,unit_id,area_sqm,lease_start,lease_end,base_rent");
+        foreach (var t in tenants)
+        {
+            sink.Text(t.MallId).Comma().Text(t.TenantId).Comma().Text($"商户{t.TenantId[1..]}").Comma().Text(t.Category.Name).Comma()
+                .Text(t.UnitId).Comma().Cents((long)(t.Area * 100)).Comma()
+                .Text(Format.Date(t.LeaseStart)).Comma().Text(Format.Date(t.LeaseEnd)).Comma().Cents((long)(t.BaseRent * 100)).Line();
         }
         return sink.Rows;
     }

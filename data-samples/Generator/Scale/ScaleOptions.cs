@@ -15,6 +15,18 @@ public sealed record ScaleOptions
 
     public IReadOnlyList<string> Datasets { get; init; } = AllDatasets;
 
+    /// <summary>
+    /// Only what the contract requires, as a mall exporting from a bare till system sends it: tenants (no floor, brand,
+    /// turnover rate, service charge or exit columns; the lease's own area), sales with receipts, and rent.
+    /// </summary>
+    public bool RequiredOnly { get; init; }
+
+    /// <summary>Tenants drawn from the first N trade categories only (null: the sample's zoning per floor).</summary>
+    public int? Categories { get; init; }
+
+    /// <summary>The datasets written: <see cref="Datasets"/>, or the required ones with <see cref="RequiredOnly"/>.</summary>
+    public IReadOnlyList<string> Written => RequiredOnly ? ["tenants", "sales", "rent"] : Datasets;
+
     public DateOnly Start => new DateOnly(End.Year, End.Month, 1).AddMonths(1 - Months);
 
     public int Days => End.DayNumber - Start.DayNumber + 1;
@@ -24,6 +36,10 @@ public sealed record ScaleOptions
         if (Malls < 1 || Tenants < Malls || Months < 1)
         {
             throw new ArgumentException("scale needs at least one mall, one tenant per mall and one month");
+        }
+        if (Categories is { } n && (n < 1 || n > Sample.CategoryProfile.All.Count))
+        {
+            throw new ArgumentException($"--categories takes 1 to {Sample.CategoryProfile.All.Count}");
         }
         var unknown = Datasets.Except(AllDatasets, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)

@@ -32,15 +32,20 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>Key per test identity: admin, leasing, gm, merchant (bound to T001), merchant2 (bound to T002).</summary>
     public IReadOnlyDictionary<string, string> Keys { get; }
 
-    public static async Task<RunningServer> StartAsync(Action<ServerOptions>? configure = null, TimeProvider? clock = null)
+    /// <param name="warehouse">An existing warehouse file to serve (keys are added to it); null: a new one with the three seeded tenants.</param>
+    public static async Task<RunningServer> StartAsync(Action<ServerOptions>? configure = null, TimeProvider? clock = null, string? warehouse = null)
     {
         clock ??= TimeProvider.System;
         var folder = new TempFolder();
-        var db = folder.File("analytics.duckdb");
+        var db = warehouse ?? folder.File("analytics.duckdb");
         var keys = new Dictionary<string, string>();
         using (var connection = new Warehouse(db, new WarehouseSettings(256, 1)).Open(clock))
         {
-            Seed.Tenants(connection);
+            if (warehouse is null)
+            {
+                Seed.Tenants(connection);
+            }
+
             foreach (var (name, role, tenant) in new[]
                      {
                          ("admin", Role.Admin, (string?)null), ("leasing", Role.Leasing, null), ("gm", Role.Gm, null),

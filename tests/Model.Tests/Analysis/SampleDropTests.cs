@@ -120,13 +120,15 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
     }
 
     [Fact]
-    public void Run_MonthWhoseHistoryLacksYoy_FallsBackToRulesAndSaysWhy()
+    public void Run_MonthWhoseHistoryLacksYoy_DropsTheFeatureAndSaysWhy()
     {
-        // 2025-08 trains on months before the sample has a year of history: no row has every feature (YoY is
-        // unknown), FastTree would skip them all. The month must still be analysed, with the reason on the card.
+        // 2025-08 trains on months before the sample has a year of history: YoY is unknown in every training row, and
+        // FastTree skips each row with an unknown feature. The feature is dropped (named on the card) and the model
+        // learns from the others.
         var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, new DateOnly(2025, 8, 1), AnalysisSettings.Default);
 
-        result.ModelCard().Should().Contain("have every feature known").And.Contain("watch flags fall back to rules");
+        result.ModelCard().Should().Contain("feature dropped: RelYoy (unknown in every training row)");
+        result.RiskModel.TopFeatures.Select(f => f.Feature).Should().NotContain("RelYoy");
         result.FlagTable().Rows.Should().NotBeEmpty();
     }
 
