@@ -78,16 +78,18 @@ internal sealed class OutgoingMail
     internal (string Subject, string Body) Texts(ReportLanguage language)
     {
         var zh = language.IsChinese;
+        // A tenant name is free text and may hold line breaks: none may reach a header.
+        var name = new string((Source.TenantName ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         var when = Source.Kind == DocumentKind.Weekly ? WeekText(language) : MonthText(language);
         const string footerEn = "\n\nThis message was sent automatically by the mall's operations analytics. Please do not reply to it.";
         const string footerZh = "\n\n此邮件由商场运营分析系统自动发送，请勿直接回复。";
         return Source.Kind switch
         {
             DocumentKind.Merchant => zh
-                ? ($"{Source.TenantName} {when}经营表现报告",
-                    $"{Source.TenantName}：\n\n您好！附件为贵店{when}的经营表现报告（PDF），仅包含贵店自身的数据及同业态的匿名对比。如有疑问，请联系商场运营部。{footerZh}")
-                : ($"Performance sheet {when} - {Source.TenantName}",
-                    $"Dear {Source.TenantName},\n\nAttached is your shop's performance sheet for {when} (PDF). It holds your own figures and anonymous comparisons with shops of your trade only. For any question, please contact the mall's operations department.{footerEn}"),
+                ? ($"{name} {when}经营表现报告",
+                    $"{name}：\n\n您好！附件为贵店{when}的经营表现报告（PDF），仅包含贵店自身的数据及同业态的匿名对比。如有疑问，请联系商场运营部。{footerZh}")
+                : ($"Performance sheet {when} - {name}",
+                    $"Dear {name},\n\nAttached is your shop's performance sheet for {when} (PDF). It holds your own figures and anonymous comparisons with shops of your trade only. For any question, please contact the mall's operations department.{footerEn}"),
             DocumentKind.Weekly => zh
                 ? ($"项目 {MallId} 每周经营简报 {when}", $"各位同事：\n\n附件为项目 {MallId} {when}的每周经营简报（PDF），供每周例会使用。{footerZh}")
                 : ($"Weekly operations brief {when} - mall {MallId}", $"Dear colleagues,\n\nAttached is the weekly operations brief of mall {MallId} for {when} (PDF), for the Monday meeting.{footerEn}"),

@@ -34,15 +34,11 @@ internal static class DeliverVerb
         var mall = args.Option("mall");
         var dryRun = args.Flag("dry-run");
         var delivery = DeliverySettings.Load(args.Option("delivery-settings"), context.Variable);
+        var smtp = delivery.SmtpServer(context.Variable); // a malformed variable is said before any work
         var analysis = AnalysisSettings.Load(args.Option("settings"));
         var db = Warehouse.ResolvePath(args.Option("db"));
         args.EnsureAllRead(1);
-        if (kind is not ("weekly" or "monthly" or "merchant"))
-            throw new UsageError($"Unknown document '{kind}': use weekly, monthly or merchant.");
-        if (kind == "weekly" && period is not null)
-            throw new UsageError("The weekly brief takes --week, not --period.");
-        if (kind != "weekly" && week is not null)
-            throw new UsageError($"The {kind} document takes --period, not --week.");
+        ReportVerb.CheckDocument(kind, week, period);
         if (week is not null && !DocumentStore.IsWeek(week))
             throw new UsageError($"'{week}' is not a week: use YYYY-Www, e.g. 2026-W44.");
         if (period is not null && !DocumentStore.IsPeriod(period))
@@ -90,7 +86,7 @@ internal static class DeliverVerb
             return Task.FromResult(ExitCodes.Ok);
         }
 
-        var report = new DeliveryService(delivery, context.Clock).Deliver(connection, mallId, documents, dryRun, () => delivery.SmtpServer(context.Variable));
+        var report = new DeliveryService(delivery, context.Clock).Deliver(connection, mallId, documents, dryRun, () => smtp);
         TextTable.Write(context.Out, ["status", "document", "period", "tenant", "lang", "recipient", "attachment", "error"],
             report.Lines.Select(l => (IReadOnlyList<string>)
             [
