@@ -12,6 +12,13 @@ bash scripts/install-fonts.sh --test-tools
 ANALYTICS_TEST_PG="$(bash scripts/start-postgres.sh)"
 export ANALYTICS_TEST_PG
 
+# Mail delivery tests (issue 13): a real SMTP server process on 127.0.0.1, Debian's aiosmtpd. The tests start
+# it with /usr/bin/python3 (a pyenv python on PATH lacks the module); apt waits if another apt holds the lock.
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q python3-aiosmtpd
+fi
+
 dotnet build Analytics.sln -c Release -nologo -clp:ErrorsOnly
 # One test project at a time: the machine has two cores and several suites start real processes and servers.
 log="$(mktemp)"

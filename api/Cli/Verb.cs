@@ -8,5 +8,11 @@ internal sealed record Verb(
     Func<CommandArgs, CliContext, Task<int>> Run,
     IReadOnlySet<string>? Flags = null);
 
-/// <summary>What every verb gets from outside: the clock and the two output streams.</summary>
-internal sealed record CliContext(TimeProvider Clock, TextWriter Out, TextWriter Error);
+/// <summary>
+/// What every verb gets from outside: the clock, the two output streams, and the environment variables (null: the
+/// process's; a test passes its own so that no test changes the environment of the others).
+/// </summary>
+internal sealed record CliContext(TimeProvider Clock, TextWriter Out, TextWriter Error, Func<string, string?>? Environment = null)
+{
+    public string? Variable(string name) => (Environment ?? System.Environment.GetEnvironmentVariable)(name);
+}

@@ -39,12 +39,17 @@ internal sealed class DocumentRenderer(
     /// <summary>Every merchant sheet of a month in one language, rendered on all cores.</summary>
     public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(string period, string language)
     {
-        var data = Month(period);
-        var lang = ReportLanguage.Parse(language);
-        var ids = data.Analysis.Scores.Select(s => s.Frame.Metrics.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var files = _service.Value.AllMerchants(data, lang);
-        return ids.Zip(files, (id, file) => (id, file.Pdf)).ToList();
+        var files = _service.Value.AllMerchants(Month(period), ReportLanguage.Parse(language));
+        return files.Select(f => (f.TenantId!, f.Pdf)).ToList();
     }
+
+    /// <summary>The merchants with a sheet in a month (a lease in force on its last day), by id, with their names.</summary>
+    public IReadOnlyDictionary<string, string> Merchants(string period) => MerchantNames(Month(period));
+
+    /// <summary>Tenant id to name of the merchants a month's sheets are written for.</summary>
+    public static IReadOnlyDictionary<string, string> MerchantNames(ReportData data) =>
+        data.Analysis.Scores.Select(s => s.Frame.Metrics).GroupBy(m => m.TenantId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().TenantName, StringComparer.Ordinal);
 
     private byte[] Weekly(DuckDBConnection connection, IsoWeek week, ReportLanguage language)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Analytics.Api.Delivery;
 using Analytics.Api.Documents;
 using Analytics.Api.Server;
+using Hangfire;
 
 namespace Analytics.Api.Jobs;
 
@@ -8,14 +10,32 @@ namespace Analytics.Api.Jobs;
 /// The scheduled documents: the weekly brief (Mondays) and the monthly brief with every merchant sheet (the 1st).
 /// Safe to re-run: the week or month is derived from the run day in the mall's time zone (a retry on a later day
 /// still writes the same, most recent complete week or month), and each document has one deterministic path that
-/// is overwritten atomically.
+/// is overwritten atomically. With a mail server configured, each then queues the <see cref="DeliveryJob"/> that mails
+/// what it wrote (a job of its own, so a mail server that is down retries the mail, not the rendering).
 /// </summary>
 internal sealed class BriefJobs(
-    WarehouseAccess warehouse, DocumentStore store, DocumentRenderer renderer, MallClock mallClock, ServerOptions options, ILogger<BriefJobs> log)
+    WarehouseAccess warehouse, DocumentStore store, DocumentRenderer renderer, MallClock mallClock, ServerOptions options, ILogger<BriefJobs> log,
+    SmtpSettings smtp, IBackgroundJobClient jobs)
 {
-    public void Weekly() => WriteWeekly(LastCompleteWeek(mallClock.Today));
+    public void Weekly()
+    {
+        var week = LastCompleteWeek(mallClock.Today);
+        WriteWeekly(week);
+        if (smtp.Configured)
+        {
+            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Weekly(week));
+        }
+    }
 
-    public void Monthly() => WriteMonthly(LastCompleteMonth(mallClock.Today));
+    public void Monthly()
+    {
+        var period = LastCompleteMonth(mallClock.Today);
+        WriteMonthly(period);
+        if (smtp.Configured)
+        {
+            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Monthly(period));
+        }
+    }
 
     public IReadOnlyList<string> WriteWeekly(string week)
     {

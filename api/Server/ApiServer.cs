@@ -1,4 +1,5 @@
 using Analytics.Api.Auth;
+using Analytics.Api.Delivery;
 using Analytics.Api.Documents;
 using Analytics.Api.Drops;
 using Analytics.Api.Endpoints;
@@ -54,13 +55,19 @@ internal static class ApiServer
         services.AddTransient<DropIngestion>();
         services.AddTransient<InboxIngestJob>();
         services.AddTransient<BriefJobs>();
+        // Read once at start: a wrong setting stops the start with one sentence instead of failing every job.
+        var delivery = DeliverySettings.Load(options.DeliverySettingsFile);
+        services.AddSingleton(delivery);
+        services.AddSingleton(delivery.SmtpServer());
+        services.AddTransient<DeliveryJob>();
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
             .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
-            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin));
+            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin))
+            .AddPolicy(Role.AdminOrGm, p => p.RequireRole(Role.Admin, Role.Gm));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -101,6 +108,7 @@ internal static class ApiServer
         app.MapDropsApi();
         app.MapSessionApi();
         app.MapUsersApi();
+        app.MapDeliveriesApi();
         app.UseJobs();
         return app;
     }

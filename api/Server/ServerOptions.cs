@@ -38,6 +38,13 @@ internal sealed class ServerOptions
     /// <summary>Analysis settings (bands, weights, thresholds) as JSON; null: the documented defaults of docs/analysis.md.</summary>
     public string? AnalysisSettingsFile { get; set; }
 
+    /// <summary>
+    /// Delivery settings as JSON (recipients of the briefs, merchant language, retries, optionally the SMTP block); null:
+    /// ANALYTICS_DELIVERY_SETTINGS, else the defaults (README "Delivery"). The mail server itself comes from the
+    /// ANALYTICS_SMTP_* variables over the file's block; without a host the documents are written but not mailed.
+    /// </summary>
+    public string? DeliverySettingsFile { get; set; }
+
     /// <summary>Compute the latest month's analysis at start and after each load, before anyone asks.</summary>
     public bool WarmUp { get; set; } = true;
 

@@ -34,12 +34,9 @@ internal static class ReportVerb
         var settings = AnalysisSettings.Load(args.Option("settings"));
         var db = Warehouse.ResolvePath(args.Option("db"));
         args.EnsureAllRead(1);
-        if (kind is not ("weekly" or "monthly" or "merchant"))
-            throw new UsageError($"Unknown document '{kind}': use weekly, monthly or merchant.");
-        if (kind == "weekly" && (period is not null || tenant is not null))
+        CheckDocument(kind, week, period);
+        if (kind == "weekly" && tenant is not null)
             throw new UsageError("The weekly brief takes --week, not --period or --tenant.");
-        if (kind != "weekly" && week is not null)
-            throw new UsageError($"The {kind} document takes --period, not --week.");
         if (kind == "monthly" && tenant is not null)
             throw new UsageError("The monthly brief is for the whole mall: --tenant belongs to 'report merchant'.");
 
@@ -67,6 +64,17 @@ internal static class ReportVerb
         foreach (var path in written)
             context.Out.WriteLine(Path.GetFullPath(path));
         return Task.FromResult(ExitCodes.Ok);
+    }
+
+    /// <summary>The document named (weekly, monthly, merchant) and whether it is given a week or a month: shared with 'deliver'.</summary>
+    internal static void CheckDocument(string kind, string? week, string? period)
+    {
+        if (kind is not ("weekly" or "monthly" or "merchant"))
+            throw new UsageError($"Unknown document '{kind}': use weekly, monthly or merchant.");
+        if (kind == "weekly" && period is not null)
+            throw new UsageError("The weekly brief takes --week, not --period.");
+        if (kind != "weekly" && week is not null)
+            throw new UsageError($"The {kind} document takes --period, not --week.");
     }
 
     internal static string Write(string folder, string fileName, byte[] pdf)

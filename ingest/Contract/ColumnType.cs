@@ -19,4 +19,6 @@ public enum ColumnType
     Enum,
     /// <summary>Complaint severity: 1, 2, 3 (or minor, moderate, serious).</summary>
     Severity,
+    /// <summary>An e-mail address (<see cref="DataContract.EmailPattern"/>), stored as given without surrounding spaces.</summary>
+    Email,
 }

@@ -12,6 +12,20 @@ public static class DataContract
     public static readonly IReadOnlyList<string> InspectionTypes =
         ["late_open", "early_close", "closed_without_notice", "hygiene", "fire_safety", "display", "pricing", "other"];
 
+    /// <summary>
+    /// A mail address as the delivery of the merchant sheets needs it: one mailbox, ASCII local part and a dotted
+    /// domain, no spaces, angle brackets, commas or line breaks (so one cell can never name two recipients or
+    /// smuggle a mail header). RE2 and .NET read it the same way; at most 254 characters (RFC 5321).
+    /// </summary>
+    public const string EmailPattern =
+        @"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
+
+    public const int EmailMaxLength = 254;
+
+    /// <summary>Whether <paramref name="address"/> (already trimmed) is an address <see cref="EmailPattern"/> accepts.</summary>
+    public static bool IsEmail(string address) =>
+        address.Length <= EmailMaxLength && System.Text.RegularExpressions.Regex.IsMatch(address, "^(?:" + EmailPattern + @")\z");
+
     private static ColumnSpec MallId => new("mall_id", ColumnType.Text, false, "项目编号", "項目編號", Default: "main");
     private static ColumnSpec TenantId(bool required = true) => new("tenant_id", ColumnType.Text, required, "商户编号", "商戶編號");
 
@@ -42,6 +56,8 @@ public static class DataContract
         new("service_charge", ColumnType.Decimal, false, "物业费", "物業費", NonNegative: true, Default: "0"),
         new("exit_date", ColumnType.Date, false, "撤场日期", "撤場日期"),
         new("exit_reason", ColumnType.Text, false, "撤场原因", "撤場原因"),
+        // Where the merchant's own sheet is mailed; optional (no address: no mail, the sheet is still written).
+        new("contact_email", ColumnType.Email, false, "联系邮箱", "聯繫郵箱"),
     ]);
 
     public static readonly DatasetSpec Sales = new("sales", 2, ["mall_id", "tenant_id", "date"],

@@ -13,7 +13,8 @@ public static class RejectReason
     public const string OutsideLease = "outside_lease";
     public const string DuplicateKey = "duplicate_key";
     public const string MalformedRow = "malformed_row";
+    public const string BadEmail = "bad_email";
 
     public static readonly IReadOnlyList<string> All =
-        [MissingValue, BadNumber, BadDate, BadTimestamp, BadEnum, OutOfRange, UnknownTenant, OutsideLease, DuplicateKey, MalformedRow];
+        [MissingValue, BadNumber, BadDate, BadTimestamp, BadEnum, OutOfRange, UnknownTenant, OutsideLease, DuplicateKey, MalformedRow, BadEmail];
 }

@@ -123,6 +123,8 @@ internal static class DatasetSql
             case ColumnType.Enum:
                 var list = string.Join(", ", c.Values!.Select(Literal));
                 return ($"lower({t})", $"lower({t}) IN ({list})", RejectReason.BadEnum);
+            case ColumnType.Email:
+                return (t, EmailValid(t), RejectReason.BadEmail);
             case ColumnType.Severity:
                 var sev = $"""
                     CASE lower({t}) WHEN '1' THEN 1 WHEN 'minor' THEN 1 WHEN '轻微' THEN 1 WHEN '輕微' THEN 1
@@ -134,6 +136,10 @@ internal static class DatasetSql
                 return (t, null, "");
         }
     }
+
+    /// <summary>The condition under which the text <paramref name="t"/> is a mail address of the contract.</summary>
+    public static string EmailValid(string t) =>
+        $"length({t}) <= {DataContract.EmailMaxLength} AND regexp_full_match({t}, {Literal(DataContract.EmailPattern)})";
 
     /// <summary>Marks valid rows whose tenant no lease knows (in the warehouse or loaded earlier in this drop).</summary>
     public static string UnknownTenant(string typed) => $"""

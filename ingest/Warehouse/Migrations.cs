@@ -148,5 +148,25 @@ internal static class Migrations
                 result_json VARCHAR            -- per-file counts and the first rejects, as served by GET /api/drops/{id}
             );
             """),
+        (4, "tenants.contact_email; deliveries: every mail of a document, sent or not", """
+            ALTER TABLE tenants ADD COLUMN contact_email VARCHAR;
+            CREATE TABLE deliveries (
+                message_id        VARCHAR PRIMARY KEY, -- derived from mall, document, period, tenant, language, recipient: a re-run finds it
+                mall_id           VARCHAR NOT NULL,
+                document          VARCHAR NOT NULL,    -- weekly, monthly, merchant
+                period            VARCHAR NOT NULL,    -- YYYY-MM, or YYYY-Www for the weekly brief
+                tenant_id         VARCHAR,             -- the merchant of a sheet; null for the briefs
+                language          VARCHAR NOT NULL,    -- zh or en
+                recipient         VARCHAR NOT NULL,
+                attachment        VARCHAR NOT NULL,    -- file name of the attached PDF
+                attachment_sha256 VARCHAR NOT NULL,
+                status            VARCHAR NOT NULL,    -- sent, failed (refused for good: 5xx), pending (to be retried)
+                attempts          INTEGER NOT NULL,
+                last_error        VARCHAR,             -- the server's answer or the connection problem; never a credential
+                created_at        TIMESTAMP NOT NULL,
+                updated_at        TIMESTAMP NOT NULL,
+                sent_at           TIMESTAMP
+            );
+            """),
     ];
 }

@@ -42,6 +42,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         T("8. Lease expiries", "八、租约到期"),
         T("9. Arrears aging", "九、欠费账龄"),
         T("10. Complaints", "十、顾客投诉"),
+        T("11. Merchant sheets by mail", "十一、商户报告邮件发送"),
     ];
 
     protected override void ComposeContent(ContentBuilder content)
@@ -59,6 +60,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         ComposeExpiries(content);
         ComposeArrears(content);
         ComposeComplaints(content);
+        ComposeSheetDeliveries(content);
     }
 
     // ---- 1. Summary -------------------------------------------------------------------------------------------
@@ -520,5 +522,19 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
                     new TableCell(Number(r.MedianHours, 1)), new TableCell(Number(r.P90Hours, 1)));
             }
         });
+    }
+
+    // ---- 11. Merchant sheets by mail --------------------------------------------------------------------------
+
+    /// <summary>The last section: did every merchant get its sheet of the month before? (from the deliveries log).</summary>
+    private void ComposeSheetDeliveries(ContentBuilder content)
+    {
+        content.Heading1(Sections[10]);
+        var d = data.PreviousSheetDeliveries;
+        var month = Language.Month(d.Period.Year, d.Period.Month);
+        content.Paragraph(d.Any
+            ? T($"Merchant sheets for {month}: {Count(d.Received)} merchants received their sheet by mail; {Count(d.Refused)} refused by the mail server; {Count(d.Pending)} awaiting a retry.",
+                $"{month}商户经营报告邮件：{Count(d.Received)} 家商户已收到；{Count(d.Refused)} 家被邮件服务器拒收；{Count(d.Pending)} 家等待重试。")
+            : T($"Merchant sheets for {month}: no deliveries recorded.", $"{month}商户经营报告邮件：无发送记录。"));
     }
 }

@@ -6,6 +6,12 @@ namespace Analytics.Reports.Data;
 /// <summary>Complaints received in a month for one category: how many, how serious, how fast they were resolved.</summary>
 internal sealed record ComplaintCategoryRow(string Category, long Count, long Weighted, long AboutMall, long Resolved, long OpenAtEnd, double? MedianHours, double? P90Hours);
 
+/// <summary>How many merchants received the mail of their sheet for a month, were refused, or await a retry.</summary>
+internal sealed record SheetDeliveries(DateOnly Period, long Received, long Refused, long Pending)
+{
+    public bool Any => Received + Refused + Pending > 0;
+}
+
 /// <summary>
 /// Figures of the monthly brief that the metrics module does not give. Complaints are those received in P (as the
 /// tenant metric <c>complaints</c>, but including those about the mall itself); a complaint counts as resolved when
@@ -50,6 +56,30 @@ internal static class MonthQueries
               AND (CAST($mall AS VARCHAR) IS NULL OR t.mall_id = CAST($mall AS VARCHAR))
             """);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Per merchant, how the mail of its sheet for <paramref name="period"/> ended (the deliveries table the delivery
+    /// job writes): received when any message to it was accepted, else refused when the server refused one for good
+    /// (5xx), else awaiting a retry.
+    /// </summary>
+    public static SheetDeliveries SheetDeliveries(DuckDBConnection connection, string? mallId, DateOnly period)
+    {
+        using var cmd = WeekQueries.Command(connection, mallId, period, """
+            WITH t AS (
+                SELECT tenant_id, bool_or(status = 'sent') AS sent, bool_or(status = 'failed') AS failed
+                FROM deliveries
+                WHERE document = 'merchant' AND period = strftime(CAST($day AS DATE), '%Y-%m') AND tenant_id IS NOT NULL
+                  AND (CAST($mall AS VARCHAR) IS NULL OR mall_id = CAST($mall AS VARCHAR))
+                GROUP BY tenant_id
+            )
+            SELECT count(*) FILTER (WHERE sent) AS sent, count(*) FILTER (WHERE NOT sent AND failed) AS failed,
+                   count(*) FILTER (WHERE NOT sent AND NOT failed) AS pending
+            FROM t
+            """);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new SheetDeliveries(Analytics.Model.Metrics.Month.First(period), r.Count("sent"), r.Count("failed"), r.Count("pending"));
     }
 
     /// <summary>The latest day with sales in the warehouse (null: none), which decides the default month and week.</summary>

@@ -49,6 +49,9 @@ public sealed class ReportData
 
     internal IReadOnlyList<FindingRow> Findings { get; private init; } = [];
 
+    /// <summary>The mail of the merchant sheets of the month before (sent on the 1st of this month).</summary>
+    internal SheetDeliveries PreviousSheetDeliveries { get; private init; } = new(default, 0, 0, 0);
+
     internal MallMetricsRow Mall => MallSeries[^1];
 
     internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
@@ -82,6 +85,7 @@ public sealed class ReportData
             ComplaintsByCategory = MonthQueries.ComplaintsByCategory(connection, mallId, period),
             Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
             Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
+            PreviousSheetDeliveries = MonthQueries.SheetDeliveries(connection, mallId, period.AddMonths(-1)),
         };
     }
 }

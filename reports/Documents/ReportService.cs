@@ -9,8 +9,8 @@ using DuckDB.NET.Data;
 
 namespace Analytics.Reports.Documents;
 
-/// <summary>A rendered document and the file name it is stored under.</summary>
-public sealed record ReportFile(string FileName, byte[] Pdf);
+/// <summary>A rendered document and the file name it is stored under; a merchant sheet names its tenant.</summary>
+public sealed record ReportFile(string FileName, byte[] Pdf, string? TenantId = null);
 
 /// <summary>
 /// The documents as PDF bytes: the weekly brief, the GM's monthly brief and the merchant sheets. The CLI, the run job
@@ -65,6 +65,9 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         DataAvailability.RequireSalesBy(connection, mall, period);
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
     }
+
+    /// <summary>The mall asked for, or the only mall of the warehouse (a portfolio needs the mall named).</summary>
+    public static string ResolveMall(DuckDBConnection connection, string? mallId) => Malls.Resolve(connection, mallId);
 
     /// <summary>The latest month with sales (the month a run reports on).</summary>
     public static DateOnly LatestMonth(DuckDBConnection connection, string? mallId) =>
@@ -125,7 +128,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         var ids = data.Analysis.Scores.Select(s => s.Frame.Metrics.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var files = new ReportFile[ids.Count];
         Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount },
-            i => files[i] = new ReportFile(MerchantFileName(ids[i], data.Period, language), Merchant(data, ids[i], language)));
+            i => files[i] = new ReportFile(MerchantFileName(ids[i], data.Period, language), Merchant(data, ids[i], language), ids[i]));
         return files;
     }
 }

@@ -78,23 +78,24 @@ internal static class BadDrop
             .Bad("4F-D10,4F,D", string.Empty, "malformed_row")
             .Ok("4F-D11,4F,D,95.00");
 
-        const string tenantHeader = "tenant_id,tenant_name,brand,category,unit_id,floor,area_sqm,lease_start,lease_end,base_rent,turnover_rate_pct,service_charge,exit_date,exit_reason";
+        const string tenantHeader = "tenant_id,tenant_name,brand,category,unit_id,floor,area_sqm,lease_start,lease_end,base_rent,turnover_rate_pct,service_charge,exit_date,exit_reason,contact_email";
         yield return new BadFile("tenants.csv", tenantHeader)
-            .Ok("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12000.00,10%,3000.00,,")
-            .Ok("T002,星河服饰,Urban Lane,fashion,2F-B02,2F,260.00,2024-06-01,2027-05-31,18000.50,8,9100.00,,")
-            .Ok("T003,明珠珠宝,明珠,jewelry,1F-A03,1F,85.25,2025/03/01,2028/02/29,26000.00,,3400.00,,")
-            .Ok("T004,童趣乐园,童趣,kids,3F-C01,3F,310.00,2025-09-01,2028-08-31,15000.00,,10850.00,,")
-            .Ok("T005,老王快剪,,services,4F-D05,4F,150.00,2024-01-01,2026-12-31,6000.00,,5250.00,2026-03-31,\"经营不善,提前撤场\"")
-            .Bad("T006,,Mono Lab,fashion,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,", "tenant_name", "missing_value")
-            .Bad("T007,小满甜品,小满,,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,", "category", "missing_value")
-            .Bad("T008,拾光眼镜,拾光,services,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.505,,3300.00,,", "base_rent", "bad_number")
-            .Bad("T009,半山户外,半山,sports,4F-D11,4F,95.00,2025-01-01,2027-12-31,\"15,000.00\",,3300.00,,", "base_rent", "bad_number")
-            .Bad("T010,青禾茶饮,青禾,f&b,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,abc%,3300.00,,", "turnover_rate_pct", "bad_number")
-            .Bad("T011,鲸鱼寿司,鲸鱼,f&b,4F-D11,4F,95.00,2025-02-30,2027-12-31,9000.00,,3300.00,,", "lease_start", "bad_date")
-            .Bad("T012,柚见美甲,柚见,beauty,4F-D11,4F,95.00,2026-01-01,2025-12-31,9000.00,,3300.00,,", "lease_end", "out_of_range")
-            .Bad("T013,麦田烘焙,麦田,f&b,4F-D11,4F,-95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,", "area_sqm", "out_of_range")
-            .Bad("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12500.00,10%,3000.00,,", "mall_id+tenant_id+lease_start", "duplicate_key")
-            .Bad("T014,森林家居,森林,home,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00", string.Empty, "malformed_row");
+            .Ok("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12000.00,10%,3000.00,,,shop.t001@example.com")
+            .Ok("T002,星河服饰,Urban Lane,fashion,2F-B02,2F,260.00,2024-06-01,2027-05-31,18000.50,8,9100.00,,,")
+            .Ok("T003,明珠珠宝,明珠,jewelry,1F-A03,1F,85.25,2025/03/01,2028/02/29,26000.00,,3400.00,,,")
+            .Ok("T004,童趣乐园,童趣,kids,3F-C01,3F,310.00,2025-09-01,2028-08-31,15000.00,,10850.00,,,")
+            .Ok("T005,老王快剪,,services,4F-D05,4F,150.00,2024-01-01,2026-12-31,6000.00,,5250.00,2026-03-31,\"经营不善,提前撤场\",")
+            .Bad("T006,,Mono Lab,fashion,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,,", "tenant_name", "missing_value")
+            .Bad("T007,小满甜品,小满,,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,,", "category", "missing_value")
+            .Bad("T008,拾光眼镜,拾光,services,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.505,,3300.00,,,", "base_rent", "bad_number")
+            .Bad("T009,半山户外,半山,sports,4F-D11,4F,95.00,2025-01-01,2027-12-31,\"15,000.00\",,3300.00,,,", "base_rent", "bad_number")
+            .Bad("T010,青禾茶饮,青禾,f&b,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,abc%,3300.00,,,", "turnover_rate_pct", "bad_number")
+            .Bad("T011,鲸鱼寿司,鲸鱼,f&b,4F-D11,4F,95.00,2025-02-30,2027-12-31,9000.00,,3300.00,,,", "lease_start", "bad_date")
+            .Bad("T012,柚见美甲,柚见,beauty,4F-D11,4F,95.00,2026-01-01,2025-12-31,9000.00,,3300.00,,,", "lease_end", "out_of_range")
+            .Bad("T013,麦田烘焙,麦田,f&b,4F-D11,4F,-95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,,", "area_sqm", "out_of_range")
+            .Bad("T001,周记面馆,周记,f&b,B1-A01,B1,120.50,2025-01-01,2027-12-31,12500.00,10%,3000.00,,,", "mall_id+tenant_id+lease_start", "duplicate_key")
+            .Bad("T014,森林家居,森林,home,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00", string.Empty, "malformed_row")
+            .Bad("T015,木子书店,木子,services,4F-D11,4F,95.00,2025-01-01,2027-12-31,9000.00,,3300.00,,,shop.t015@example", "contact_email", "bad_email");
 
         yield return new BadFile("sales.csv", "tenant_id,date,net_sales,transactions")
             .Ok("T001,2026-10-01,8650.40,132")

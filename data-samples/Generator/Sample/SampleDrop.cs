@@ -67,7 +67,7 @@ public static class SampleDrop
     internal static readonly string[] TenantHeader =
     [
         "tenant_id", "tenant_name", "brand", "category", "unit_id", "floor", "area_sqm", "lease_start", "lease_end",
-        "base_rent", "turnover_rate_pct", "service_charge", "exit_date", "exit_reason",
+        "base_rent", "turnover_rate_pct", "service_charge", "exit_date", "exit_reason", "contact_email",
     ];
 
     /// <summary>One lease row; <see cref="SlashDates"/> and <see cref="PercentSign"/> record how a clerk typed it.</summary>
@@ -100,7 +100,7 @@ public static class SampleDrop
             csv.WriteRow([
                 t.TenantId, t.Name, t.Brand, t.Category.Name, t.Unit.UnitId, t.Unit.Floor, Format.Money(t.Unit.AreaSqm),
                 date(r.Lease.Start), date(r.Lease.End), Format.Money(r.Lease.BaseRent), rate, Format.Money(r.Lease.ServiceCharge),
-                r.Lease.ExitDate is { } exit ? date(exit) : string.Empty, r.Lease.ExitReason ?? string.Empty,
+                r.Lease.ExitDate is { } exit ? date(exit) : string.Empty, r.Lease.ExitReason ?? string.Empty, t.ContactEmail,
             ]);
         }
         return csv.Rows;

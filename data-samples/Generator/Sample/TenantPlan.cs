@@ -35,6 +35,12 @@ internal sealed class TenantPlan
     public required Unit Unit { get; init; }
     public List<LeasePlan> Leases { get; } = [];
 
+    /// <summary>
+    /// Where the merchant's sheet is mailed: derived from the id, not drawn, so no other draw shifts; on example.com,
+    /// a domain reserved for examples (RFC 2606), so a test run can never mail a real shop.
+    /// </summary>
+    public string ContactEmail => $"shop.{TenantId.ToLowerInvariant()}@example.com";
+
     /// <summary>Performance relative to the category norm (1 = typical).</summary>
     public double Quality { get; set; } = 1.0;
     public double TrendPerYear { get; set; }

@@ -34,6 +34,7 @@ internal static class XlsxDrop
                 ["物业费"] = r.Lease.ServiceCharge,
                 ["撤场日期"] = r.Lease.ExitDate is { } exit ? Day(exit) : null,
                 ["撤场原因"] = r.Lease.ExitReason,
+                ["联系邮箱"] = r.Tenant.ContactEmail,
             }).ToList(),
             ["complaints"] = complaints.Select(c => new Dictionary<string, object?>
             {

@@ -48,6 +48,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         Row("GET", "/api/drops/12345", 404, 403, 403, 403);
         Row("GET", "/api/users", 200, 403, 403, 403);
         Row("DELETE", "/api/users/nobody", 404, 403, 403, 403);
+        Row("GET", "/api/deliveries?period=2026-10", 200, 403, 200, 403);
+        Row("GET", "/api/deliveries?period=2026-W44", 200, 403, 200, 403);
+        Row("GET", "/api/deliveries?period=garbage", 400, 403, 400, 403);
+        Row("GET", "/api/deliveries", 400, 403, 400, 403);
         // Other tenants as seen by the merchant of T001: all 404, staff see the existing one (or 404 when missing).
         Row("GET", "/api/tenants/T002/metrics?period=2026-10", 200, 200, 200, 404);
         Row("GET", "/api/tenants/T002/score?period=2026-10", 200, 200, 200, 404);

@@ -145,4 +145,60 @@ public sealed class MonthlyBriefTests(SampleReports sample)
 
         act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no mall 'nowhere'*");
     }
+
+    [Theory]
+    [InlineData("en", "Merchant sheets for September 2026: no deliveries recorded.")]
+    [InlineData("zh", "2026年9月商户经营报告邮件：无发送记录。")]
+    public void Monthly_NoDeliveriesOfThePreviousMonth_LastPageSaysSo(string code, string expected)
+    {
+        var last = TestReports.PageTexts(sample.Monthly[code])[^1];
+
+        SampleReports.Flat(last).Should().Contain(SampleReports.Flat(expected));
+    }
+
+    [Fact]
+    public void Monthly_DeliveriesOfThePreviousMonth_LastPageCountsEachMerchantOnce()
+    {
+        // T1 twice sent (two addresses), T2 refused then sent to a new address, T3 refused, T4 awaiting a retry; rows of
+        // another month, of another document and of another mall do not count.
+        (string Tenant, string Status, string Period, string Document, string Mall)[] rows =
+        [
+            ("T1", "sent", "2026-09", "merchant", "main"), ("T1", "sent", "2026-09", "merchant", "main"),
+            ("T2", "failed", "2026-09", "merchant", "main"), ("T2", "sent", "2026-09", "merchant", "main"),
+            ("T3", "failed", "2026-09", "merchant", "main"), ("T4", "pending", "2026-09", "merchant", "main"),
+            ("T5", "sent", "2026-10", "merchant", "main"), ("T6", "sent", "2026-09", "monthly", "main"), ("T7", "sent", "2026-09", "merchant", "other"),
+        ];
+        try
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                using var cmd = sample.Connection.CreateCommand();
+                cmd.CommandText = """
+                    INSERT INTO deliveries VALUES ($id, $mall, $doc, $period, $tenant, 'en', 'x@example.com', 'sheet.pdf', 'ab', $status, 1, NULL,
+                        TIMESTAMP '2026-10-01 07:00:00', TIMESTAMP '2026-10-01 07:00:00', NULL)
+                    """;
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("id", $"m{i}"));
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("mall", rows[i].Mall));
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("doc", rows[i].Document));
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("period", rows[i].Period));
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("tenant", rows[i].Tenant));
+                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("status", rows[i].Status));
+                cmd.ExecuteNonQuery();
+            }
+
+            var data = sample.Service.Load(sample.Connection, null, sample.Period, sample.Data.Analysis);
+            var en = TestReports.PageTexts(sample.Service.Monthly(data, ReportLanguage.English))[^1];
+            var zh = TestReports.PageTexts(sample.Service.Monthly(data, ReportLanguage.Chinese))[^1];
+
+            SampleReports.Flat(en).Should().Contain(SampleReports.Flat(
+                "Merchant sheets for September 2026: 2 merchants received their sheet by mail; 1 refused by the mail server; 1 awaiting a retry."));
+            SampleReports.Flat(zh).Should().Contain(SampleReports.Flat("2026年9月商户经营报告邮件：2 家商户已收到；1 家被邮件服务器拒收；1 家等待重试。"));
+        }
+        finally
+        {
+            using var cleanup = sample.Connection.CreateCommand();
+            cleanup.CommandText = "DELETE FROM deliveries";
+            cleanup.ExecuteNonQuery();
+        }
+    }
 }
