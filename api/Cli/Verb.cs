@@ -8,5 +8,5 @@ internal sealed record Verb(
     Func<CommandArgs, CliContext, Task<int>> Run,
     IReadOnlySet<string>? Flags = null);
 
-/// <summary>What every verb gets from outside: the clock and the two output streams.</summary>
-internal sealed record CliContext(TimeProvider Clock, TextWriter Out, TextWriter Error);
+/// <summary>What every verb gets from outside: the clock, the two output streams and standard input (for secrets).</summary>
+internal sealed record CliContext(TimeProvider Clock, TextWriter Out, TextWriter Error, TextReader? In = null);

@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Decisions;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
 using DuckDB.NET.Data;
@@ -49,6 +50,10 @@ public sealed class ReportData
 
     internal IReadOnlyList<FindingRow> Findings { get; private init; } = [];
 
+    /// <summary>The leasing team's standing decision per tenant and flag (taken on flags of months up to this one).</summary>
+    internal IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions { get; private init; } =
+        new Dictionary<(string, string), FlagDecision>();
+
     internal MallMetricsRow Mall => MallSeries[^1];
 
     internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
@@ -82,6 +87,7 @@ public sealed class ReportData
             ComplaintsByCategory = MonthQueries.ComplaintsByCategory(connection, mallId, period),
             Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
             Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
+            Decisions = FlagDecisions.Latest(connection, period),
         };
     }
 }
