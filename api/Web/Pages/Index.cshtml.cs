@@ -39,11 +39,7 @@ public sealed class IndexModel : WorkspacePage
     }
 
     /// <summary>Leases in force on the month's last day that end within the next <paramref name="days"/> days.</summary>
-    internal int Expiring(int days)
-    {
-        var asOf = Month.LastDay(Period);
-        return Rows.Count(r => r.Metrics.LeaseEnd >= asOf && r.Metrics.LeaseEnd.DayNumber - asOf.DayNumber <= days);
-    }
+    internal int Expiring(int days) => Rows.Count(r => Ranking.RankingQuery.ExpiresWithin(r, Month.LastDay(Period), days));
 
     internal string TrendChart(string key)
     {

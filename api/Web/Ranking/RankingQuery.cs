@@ -40,7 +40,7 @@ internal sealed record RankingQuery(
             && (Flag is null || r.Flags.Any(f => f.Code == Flag))
             && (ScoreMin is null || r.Score.Total >= ScoreMin)
             && (ScoreMax is null || r.Score.Total <= ScoreMax)
-            && (Expiring is null || (r.Metrics.LeaseEnd >= asOf && r.Metrics.LeaseEnd.DayNumber - asOf.DayNumber <= Expiring))
+            && (Expiring is not { } days || ExpiresWithin(r, asOf, days))
             && (Q is null || r.Metrics.TenantName.Contains(Q, StringComparison.OrdinalIgnoreCase)
                 || r.TenantId.Contains(Q, StringComparison.OrdinalIgnoreCase)));
         var key = Key(Sort);
@@ -52,6 +52,10 @@ internal sealed record RankingQuery(
             .Concat(filtered.Where(r => key(r) is null).OrderBy(r => r.TenantId, StringComparer.Ordinal))
             .ToList();
     }
+
+    /// <summary>A lease in force on <paramref name="asOf"/> that ends within the next <paramref name="days"/> days.</summary>
+    public static bool ExpiresWithin(RankingRow row, DateOnly asOf, int days) =>
+        row.Metrics.LeaseEnd >= asOf && row.Metrics.LeaseEnd.DayNumber - asOf.DayNumber <= days;
 
     /// <summary>The same view with some values changed, as a query string (for links: sort headers, pages, downloads).</summary>
     public string Link(string? period, string? sort = null, bool? descending = null, int? page = null, string? format = null)
