@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Documents;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Server;
 using Analytics.Model.Decisions;
@@ -12,7 +13,8 @@ namespace Analytics.Api.Decisions;
 /// analysis raised on that tenant, only leasing and admin decide, the tenant's score of the month is kept as the
 /// evidence a later month is compared with, and every decision is written to the audit log.
 /// </summary>
-internal sealed class DecisionService(WarehouseAccess warehouse, TenantFigures figures, WarehouseFacts facts, TimeProvider clock)
+internal sealed class DecisionService(
+    WarehouseAccess warehouse, TenantFigures figures, WarehouseFacts facts, FiguresCache cache, DocumentStore documents, TimeProvider clock)
 {
     public sealed record Request(string TenantId, string Flag, string? Period, string Action, DateOnly? Until, string? Note);
 
@@ -44,7 +46,25 @@ internal sealed class DecisionService(WarehouseAccess warehouse, TenantFigures f
         AuditLog.Write(connection, http is not null
             ? AuditLog.ForRequest(http, "decision", StatusCodes.Status201Created, now) with { Resource = resource }
             : new AuditEntry(now, name, user.FindFirstValue(ClaimTypes.Role), "decision", resource, 0, null));
+        ForgetBriefs(period);
         return decision;
+    }
+
+    /// <summary>
+    /// The monthly brief shows each flag's standing decision: its cached data is dropped, and a brief of the decision's
+    /// month already written is removed, so the next request renders it with the decision (later months read it anyway).
+    /// </summary>
+    private void ForgetBriefs(DateOnly period)
+    {
+        cache.Forget(DocumentRenderer.ReportDataKind);
+        foreach (var language in DocumentStore.Languages)
+        {
+            var path = documents.PathFor(DocumentKind.Monthly, Month.Format(period), language);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     public IReadOnlyList<FlagDecision> List(string? tenantId)

@@ -192,10 +192,10 @@ internal static partial class ApiBench
         throw new InvalidOperationException("'analytics serve' ended before it listened.");
     }
 
-    internal static Task<string> RunToEnd(string exe, params string[] args) => RunToEnd(exe, null, args);
+    internal static Task<string> RunToEnd(string exe, params string[] args) => RunWithInput(exe, null, args);
 
     /// <summary>Runs a command to its end (with <paramref name="input"/> on standard input, if given); its output, or an exception with its error.</summary>
-    internal static async Task<string> RunToEnd(string exe, string? input, params string[] args)
+    internal static async Task<string> RunWithInput(string exe, string? input, params string[] args)
     {
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         foreach (var a in args)

@@ -55,7 +55,7 @@ internal static partial class WebBench
             }
 
             var user = "webbench" + Guid.NewGuid().ToString("N")[..6];
-            await ApiBench.RunToEnd(analytics, Password, "users", "add", "--name", user, "--role", "admin", "--password-stdin", "--db", db);
+            await ApiBench.RunWithInput(analytics, Password, "users", "add", "--name", user, "--role", "admin", "--password-stdin", "--db", db);
             (server, var url) = await ApiBench.Serve(analytics, db, work);
             using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             {
