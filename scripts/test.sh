@@ -18,6 +18,22 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q python3-aiosmtpd
 fi
+# --- Workspace browser tests (tests/Web.Tests) -------------------------------------------------------------
+# Debian's chromium package: Playwright drives its own binary /usr/lib/chromium/chromium (`playwright install`
+# cannot download browsers here). About 40 s on a fresh machine; retried while another apt holds the lock.
+if [ ! -x /usr/lib/chromium/chromium ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    for attempt in 1 2 3 4 5 6; do
+        if $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+            || { $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }; then
+            break
+        fi
+        echo "apt is busy or failed (attempt $attempt); retrying in 10 s" >&2
+        sleep 10
+    done
+    [ -x /usr/lib/chromium/chromium ] || { echo "chromium could not be installed: the browser tests need it" >&2; exit 1; }
+fi
+# --------------------------------------------------------------------------------------------------------------
 
 dotnet build Analytics.sln -c Release -nologo -clp:ErrorsOnly
 # One test project at a time: the machine has two cores and several suites start real processes and servers.

@@ -61,11 +61,14 @@ internal sealed class DocumentRenderer(
         return _service.Value.Weekly(connection, null, week, language, figures.Analysis(flagMonth));
     }
 
+    /// <summary>The cache kind of <see cref="Month"/>: forgotten when a decision changes what a brief shows.</summary>
+    public const string ReportDataKind = "report-data";
+
     /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
     private ReportData Month(string period)
     {
         var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return cache.GetOrAdd("report-data", first, () =>
+        return cache.GetOrAdd(ReportDataKind, first, () =>
         {
             using var connection = warehouse.Connect();
             return _service.Value.Load(connection, null, first, figures.Analysis(first));

@@ -34,4 +34,13 @@ internal sealed class FiguresCache
     }
 
     public void Clear() => _months.Clear();
+
+    /// <summary>Forgets every month of one kind (figures that changed without a load, such as a brief's decisions).</summary>
+    public void Forget(string kind)
+    {
+        foreach (var key in _months.Keys.Where(k => k.Kind == kind))
+        {
+            _months.TryRemove(key, out _);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Analytics.Api.Documents;
 using Analytics.Api.Drops;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Jobs;
+using Analytics.Api.Web;
 using Analytics.Ingest.Warehouse;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -24,6 +25,8 @@ internal static class ApiServer
         {
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
+            // The pages are compiled into this assembly; naming it finds them when a test host is the entry assembly.
+            ApplicationName = typeof(ApiServer).Assembly.GetName().Name,
         });
         var options = new ServerOptions();
         builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
@@ -61,8 +64,11 @@ internal static class ApiServer
         services.AddSingleton(delivery.SmtpServer());
         services.AddTransient<DeliveryJob>();
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddWorkspace();
+        // A key (header or key cookie) or a person's session cookie: WorkspaceAuth picks per request.
+        services.AddAuthentication(WorkspaceAuth.Selector)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddWorkspace(clock);
         services.AddAuthorizationBuilder()
             .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
             .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
@@ -97,6 +103,7 @@ internal static class ApiServer
         app.Use(limiter.Guard);
         app.Use(app.Services.GetRequiredService<DownloadAudit>().Record);
         app.UseAuthentication();
+        app.Use(WorkspaceAuth.GuardApiForgery);
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
@@ -109,6 +116,8 @@ internal static class ApiServer
         app.MapSessionApi();
         app.MapUsersApi();
         app.MapDeliveriesApi();
+        app.MapDecisionsApi();
+        app.MapWorkspace();
         app.UseJobs();
         return app;
     }

@@ -136,7 +136,7 @@ internal static partial class ApiBench
         return new Result(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
-    private static double Percentile(double[] sorted, double q) =>
+    internal static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private static HttpClient Client(string url, string key, int connections)
@@ -163,7 +163,13 @@ internal static partial class ApiBench
         await RunToEnd(analytics, "ingest", drop, "--db", db);
         Console.WriteLine($"sample drop loaded in {ingest.Elapsed.TotalSeconds:F1} s");
         var key = (await RunToEnd(analytics, "users", "add", "--name", "bench", "--role", "admin", "--db", db)).Trim();
+        var (server, url) = await Serve(analytics, db, work);
+        return (server, url, key);
+    }
 
+    /// <summary>Starts 'analytics serve' on a free loopback port over <paramref name="db"/>; returns the process and its URL.</summary>
+    internal static async Task<(Process Server, string Url)> Serve(string analytics, string db, string work)
+    {
         var info = new ProcessStartInfo(analytics) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
         foreach (var a in new[] { "serve", "--urls", "http://127.0.0.1:0", "--db", db, "--storage", "memory", "--workers", "0" })
         {
@@ -179,22 +185,31 @@ internal static partial class ApiBench
             if (ListeningUrl().Match(line) is { Success: true } m)
             {
                 _ = server.StandardOutput.ReadToEndAsync();
-                return (server, m.Groups[1].Value, key);
+                return (server, m.Groups[1].Value);
             }
         }
 
         throw new InvalidOperationException("'analytics serve' ended before it listened.");
     }
 
-    private static async Task<string> RunToEnd(string exe, params string[] args)
+    internal static Task<string> RunToEnd(string exe, params string[] args) => RunWithInput(exe, null, args);
+
+    /// <summary>Runs a command to its end (with <paramref name="input"/> on standard input, if given); its output, or an exception with its error.</summary>
+    internal static async Task<string> RunWithInput(string exe, string? input, params string[] args)
     {
-        var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
         }
 
         using var p = Process.Start(info)!;
+        if (input is not null)
+        {
+            await p.StandardInput.WriteLineAsync(input);
+            p.StandardInput.Close();
+        }
+
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
@@ -206,7 +221,7 @@ internal static partial class ApiBench
         return await stdout;
     }
 
-    private static string FindAnalytics()
+    internal static string FindAnalytics()
     {
         foreach (var config in new[] { "Release", "Debug" })
         {
@@ -220,7 +235,7 @@ internal static partial class ApiBench
         throw new InvalidOperationException("Build the server first (dotnet build -c Release api) or pass --analytics PATH.");
     }
 
-    private static string FindUp(string relative, bool mustExist = true)
+    internal static string FindUp(string relative, bool mustExist = true)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

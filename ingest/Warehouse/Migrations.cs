@@ -168,5 +168,27 @@ internal static class Migrations
                 sent_at           TIMESTAMP
             );
             """),
+        (5, "people's sign-in (password hash and lockout per user) and the leasing team's decisions on flags", """
+            CREATE TABLE user_passwords (
+                name          VARCHAR PRIMARY KEY, -- api_users.name
+                password_hash VARCHAR NOT NULL,    -- ASP.NET Core Identity PasswordHasher (PBKDF2, salted, versioned)
+                changed_at    TIMESTAMP NOT NULL,
+                failed_logins INTEGER NOT NULL DEFAULT 0, -- wrong passwords since the last sign-in or lockout
+                locked_until  TIMESTAMP                   -- no sign-in before this time
+            );
+            CREATE SEQUENCE decisions_seq START 1;
+            CREATE TABLE decisions (
+                decision_id BIGINT PRIMARY KEY DEFAULT nextval('decisions_seq'),
+                decided_at  TIMESTAMP NOT NULL,
+                decided_by  VARCHAR NOT NULL,
+                tenant_id   VARCHAR NOT NULL,
+                flag        VARCHAR NOT NULL,   -- a flag code of the analysis
+                period      DATE NOT NULL,      -- first day of the analysed month the flag was raised in
+                action      VARCHAR NOT NULL,   -- accept, defer or dismiss
+                until       DATE,               -- defer: the flag is quiet until this day
+                note        VARCHAR NOT NULL,
+                score       DOUBLE              -- the tenant's score when decided: the evidence a later month is compared with
+            );
+            """),
     ];
 }

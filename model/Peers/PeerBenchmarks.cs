@@ -60,6 +60,37 @@ public static class PeerBenchmarks
 
         return rows.OrderBy(x => x.MallId, StringComparer.Ordinal).ThenBy(x => x.Category, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// One metric's category benchmarks for every month from <paramref name="from"/> to <paramref name="to"/>, the
+    /// same figures as <see cref="ForCategories"/> month by month, with the metrics computed once for the whole range
+    /// (a trend chart of 36 months would otherwise compute them 36 times).
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Period, CategoryBenchmarkRow Row)> ForCategoriesSeries(
+        DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, string metric)
+    {
+        if (!Metrics.Contains(metric))
+        {
+            throw new ArgumentException($"'{metric}' is not a benchmarked metric.", nameof(metric));
+        }
+
+        TenantMetrics.CreateTempTable(connection, "peer_tm", mallId, from, to);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = string.Format(CultureInfo.InvariantCulture, """
+            SELECT period, mall_id, category, count({0}) AS n,
+                   quantile_cont({0}, 0.25) AS p25, quantile_cont({0}, 0.5) AS median, quantile_cont({0}, 0.75) AS p75
+            FROM peer_tm GROUP BY ALL ORDER BY period, mall_id, category
+            """, metric);
+        var rows = new List<(DateOnly, CategoryBenchmarkRow)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Add((r.GetFieldValue<DateOnly>(0),
+                new CategoryBenchmarkRow(r.Text("mall_id"), r.Text("category"), metric, (int)r.Count("n"), r.Real("p25"), r.Real("median"), r.Real("p75"))));
+        }
+
+        return rows;
+    }
 }
 
 /// <summary>A tenant's value of one metric beside its peers' (leave-one-out) quartiles; null quartiles: too few peers.</summary>

@@ -359,7 +359,9 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
                 };
                 if (withOpportunity)
                     cells.Add(new TableCell(Money((f.Opportunity ?? 0) + (f.RentAtRisk ?? 0))));
-                cells.Add(new TableCell(f.ReasonsText(Language.Code)));
+                // The team's standing decision on the flag follows its reasons (the workspace records them).
+                var decision = data.Decisions.TryGetValue((m.TenantId, f.Code), out var d) ? " " + d.Describe(Language.Code) : "";
+                cells.Add(new TableCell(f.ReasonsText(Language.Code) + decision));
                 t.Row(cells.ToArray());
             }
         });

@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Decisions;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
 using DuckDB.NET.Data;
@@ -51,6 +52,9 @@ public sealed class ReportData
 
     /// <summary>The mail of the merchant sheets of the month before (sent on the 1st of this month).</summary>
     internal SheetDeliveries PreviousSheetDeliveries { get; private init; } = new(default, 0, 0, 0);
+    /// <summary>The leasing team's standing decision per tenant and flag (taken on flags of months up to this one).</summary>
+    internal IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions { get; private init; } =
+        new Dictionary<(string, string), FlagDecision>();
 
     internal MallMetricsRow Mall => MallSeries[^1];
 
@@ -86,6 +90,7 @@ public sealed class ReportData
             Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
             Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
             PreviousSheetDeliveries = MonthQueries.SheetDeliveries(connection, mallId, period.AddMonths(-1)),
+            Decisions = FlagDecisions.Latest(connection, period),
         };
     }
 }

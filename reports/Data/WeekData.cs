@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Decisions;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
@@ -30,7 +31,11 @@ internal sealed class WeekData
     /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
 
-    /// <summary>Flags of that analysis that the analysis of the month before did not raise (same tenant and code).</summary>
+    /// <summary>
+    /// Flags of that analysis that the analysis of the month before did not raise (same tenant and code), less those a
+    /// standing decision keeps quiet, plus those whose deferral has run out or whose evidence has clearly worsened
+    /// (<see cref="FlagDecision.NewFlags"/>).
+    /// </summary>
     public required IReadOnlyList<TenantFlag> NewFlags { get; init; }
 
     /// <summary>
@@ -68,7 +73,7 @@ internal sealed class WeekData
             PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
             FlagPeriod = flagMonth,
             Availability = current.Availability,
-            NewFlags = current.Flags.Where(f => !known.Contains((f.Score.Frame.Metrics.TenantId, f.Code))).ToList(),
+            NewFlags = FlagDecision.NewFlags(current.Flags, known, FlagDecisions.Latest(connection, flagMonth), week.Sunday),
         };
     }
 }

@@ -105,4 +105,22 @@ public sealed class PeerBenchmarksTests : IDisposable
         d.Median.Should().BeApproximately(30, 1e-9);
         d.P25.Should().BeApproximately(20, 1e-9);
     }
+
+    [Fact]
+    public void ForCategoriesSeries_EqualsForCategoriesMonthByMonth()
+    {
+        foreach (var (id, category, may, june) in new[] { ("T1", "fashion", 500m, 1500m), ("T2", "fashion", 900m, 4000m), ("T3", "fashion", 700m, 1200m), ("F1", "f&b", 2000m, 2500m) })
+        {
+            _w.Unit("U-" + id, area: 100m).Tenant(id, category);
+            _w.Sale(id, Some.Day(2025, 5, 3), may).Sale(id, Some.Day(2025, 6, 10), june);
+        }
+
+        var series = PeerBenchmarks.ForCategoriesSeries(_w.Connection, null, P.AddMonths(-1), P, "sales_density");
+
+        foreach (var month in new[] { P.AddMonths(-1), P })
+        {
+            var single = PeerBenchmarks.ForCategories(_w.Connection, null, month).Where(r => r.Metric == "sales_density").ToList();
+            series.Where(s => s.Period == month).Select(s => s.Row).Should().BeEquivalentTo(single, "month {0}", month);
+        }
+    }
 }

@@ -1,0 +1,84 @@
+using Analytics.Api.Endpoints;
+using Analytics.Api.Server;
+using Analytics.Model.Analysis;
+using Analytics.Model.Decisions;
+using Analytics.Model.Flags;
+using Analytics.Model.Metrics;
+using Analytics.Model.Peers;
+using Analytics.Model.Scoring;
+
+namespace Analytics.Api.Web;
+
+/// <summary>One tenant's line of the ranking: the analysis's own score, metrics row and flags, nothing recomputed.</summary>
+internal sealed record RankingRow(TenantScore Score, IReadOnlyList<TenantFlag> Flags)
+{
+    public TenantMetricsRow Metrics => Score.Frame.Metrics;
+    public string TenantId => Metrics.TenantId;
+}
+
+/// <summary>A tenant's month in the 36-month chart, beside the category's median sales per m² that month.</summary>
+internal sealed record SeriesPoint(DateOnly Period, decimal NetSales, double? Density, double? CategoryMedian);
+
+/// <summary>
+/// The figures the pages read, per month, from the same analysis the API and the briefs use (<see cref="TenantFigures"/>):
+/// the ranking rows, the mall's 13-month series, the flags of the month before (for "new"), and the 36-month history.
+/// Kept in the <see cref="FiguresCache"/> until the next load, so a page only filters, sorts and formats.
+/// </summary>
+internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache, WarehouseAccess warehouse)
+{
+    public AnalysisResult Analysis(DateOnly period) => figures.Analysis(period);
+
+    public IReadOnlyList<RankingRow> Ranking(DateOnly period) => cache.GetOrAdd("web-ranking", period, () =>
+    {
+        var analysis = figures.Analysis(period);
+        var flags = analysis.Flags.ToLookup(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal);
+        return analysis.Scores.Select(s => new RankingRow(s, flags[s.Frame.Metrics.TenantId].ToList())).ToList();
+    });
+
+    public RankingRow? Row(DateOnly period, string tenantId) =>
+        cache.GetOrAdd("web-ranking-index", period, () => Ranking(period).ToDictionary(r => r.TenantId, StringComparer.Ordinal))
+            .GetValueOrDefault(tenantId);
+
+    /// <summary>The mall's metrics of the 13 months ending with the period, oldest first (one mall: the first per month).</summary>
+    public IReadOnlyList<MallMetricsRow> MallSeries(DateOnly period) => cache.GetOrAdd("web-mall", period, () =>
+    {
+        using var connection = warehouse.Connect();
+        return MallMetrics.Series(connection, null, period.AddMonths(-12), period)
+            .GroupBy(r => r.Period).Select(g => g.First()).OrderBy(r => r.Period).ToList();
+    });
+
+    /// <summary>The flags that are new this month: not raised the month before, or reopened (<see cref="FlagDecision.NewFlags"/>).</summary>
+    public IReadOnlyList<TenantFlag> NewFlags(DateOnly period)
+    {
+        var previous = cache.GetOrAdd("web-previous-flags", period, () =>
+            (IReadOnlySet<(string, string)>)figures.Analysis(period.AddMonths(-1)).Flags
+                .Select(f => (f.Score.Frame.Metrics.TenantId, f.Code)).ToHashSet());
+        return FlagDecision.NewFlags(figures.Analysis(period).Flags, previous, Decisions(period), Month.LastDay(period));
+    }
+
+    /// <summary>The standing decision per tenant and flag for flags of months up to the period.</summary>
+    public IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions(DateOnly period)
+    {
+        using var connection = warehouse.Connect();
+        return FlagDecisions.Latest(connection, period);
+    }
+
+    /// <summary>The tenant's last 36 months of metrics, with the category median of sales per m² of each month.</summary>
+    public IReadOnlyList<SeriesPoint> History(DateOnly period, string tenantId)
+    {
+        var months = cache.GetOrAdd("web-history", period, () =>
+        {
+            using var connection = warehouse.Connect();
+            var from = period.AddMonths(-35);
+            var medians = PeerBenchmarks.ForCategoriesSeries(connection, null, from, period, "sales_density")
+                .GroupBy(c => (c.Row.Category, c.Period)).ToDictionary(g => g.Key, g => g.First().Row.Median);
+
+            return TenantMetrics.Series(connection, null, from, period)
+                .GroupBy(r => r.TenantId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<SeriesPoint>)g.OrderBy(r => r.Period)
+                    .Select(r => new SeriesPoint(r.Period, r.NetSales, r.SalesDensity, medians.GetValueOrDefault((r.Category, r.Period))))
+                    .ToList(), StringComparer.Ordinal);
+        });
+        return months.GetValueOrDefault(tenantId) ?? [];
+    }
+}
