@@ -16,6 +16,7 @@ internal static class CommandLine
         ScoreVerb.Definition,
         FlagsVerb.Definition,
         ReportVerb.Definition,
+        AuditVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
