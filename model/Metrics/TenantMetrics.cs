@@ -186,10 +186,9 @@ public static class TenantMetrics
         service AS ({requests.ServiceTable()}),
         requests_d AS (
             SELECT a.mall_id, a.tenant_id, a.period, count(*) AS requests_open,
-                   count(*) FILTER (WHERE a.d - q.raised_at::DATE > coalesce(s.days, {requests.DefaultServiceDays})) AS requests_overdue
+                   count(*) FILTER (WHERE {RequestList.OverdueOn("a.d", requests)}) AS requests_overdue
             FROM active a
-            JOIN requests q ON q.mall_id = a.mall_id AND q.tenant_id = a.tenant_id
-                 AND q.raised_at::DATE <= a.d AND (q.resolved_at IS NULL OR q.resolved_at::DATE > a.d)
+            JOIN requests q ON q.mall_id = a.mall_id AND q.tenant_id = a.tenant_id AND {RequestList.OpenOn("a.d")}
             LEFT JOIN service s ON s.category = q.category
             GROUP BY ALL
         )

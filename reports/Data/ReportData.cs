@@ -1,4 +1,7 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Audit;
+using Analytics.Model.Budget;
+using Analytics.Model.Requests;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
 using DuckDB.NET.Data;
@@ -49,6 +52,17 @@ public sealed class ReportData
 
     internal IReadOnlyList<FindingRow> Findings { get; private init; } = [];
 
+    /// <summary>Turnover-rent findings of the 12 months ending with the month.</summary>
+    internal IReadOnlyList<TurnoverFinding> Audit { get; private init; } = [];
+
+    /// <summary>The mall's month and year to date against budget (null when the report covers no single mall).</summary>
+    internal MallBudget? Budget { get; private init; }
+
+    internal IReadOnlyList<RequestCategoryRow> RequestsByCategory { get; private init; } = [];
+
+    /// <summary>Merchants' requests open on D, oldest first.</summary>
+    internal IReadOnlyList<RequestRow> OpenRequests { get; private init; } = [];
+
     internal MallMetricsRow Mall => MallSeries[^1];
 
     internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
@@ -62,7 +76,7 @@ public sealed class ReportData
     {
         period = Month.First(period);
         analysis ??= TenantAnalysis.Run(connection, mallId, period, settings);
-        var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period);
+        var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period, settings.Requests);
         var peers = new Dictionary<(string, DateOnly), double?>();
         for (var m = period.AddMonths(-(trendMonths - 1)); m <= period; m = m.AddMonths(1))
         {
@@ -82,6 +96,10 @@ public sealed class ReportData
             ComplaintsByCategory = MonthQueries.ComplaintsByCategory(connection, mallId, period),
             Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
             Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
+            Audit = TurnoverAudit.Run(connection, mallId, period),
+            Budget = mallId is null ? null : BudgetFigures.From(series, mallId, period),
+            RequestsByCategory = RequestList.ByCategory(connection, mallId, period, settings.Requests),
+            OpenRequests = RequestList.Open(connection, mallId, lastDay, settings.Requests),
         };
     }
 }

@@ -1,6 +1,7 @@
 using Analytics.Model.Analysis;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
+using Analytics.Model.Requests;
 using DuckDB.NET.Data;
 
 namespace Analytics.Reports.Data;
@@ -23,6 +24,12 @@ internal sealed class WeekData
     public required IReadOnlyList<FindingRow> Findings { get; init; }
     public required IReadOnlyList<ArrearsRow> Arrears { get; init; }
     public required IReadOnlyList<ArrearsRow> PreviousArrears { get; init; }
+
+    /// <summary>Merchants' requests raised or resolved during the week (age as of Sunday).</summary>
+    public IReadOnlyList<RequestRow> WeekRequests { get; init; } = [];
+
+    /// <summary>Merchants' requests open at the end of Sunday, oldest first.</summary>
+    public IReadOnlyList<RequestRow> OpenRequests { get; init; } = [];
 
     /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
@@ -63,6 +70,8 @@ internal sealed class WeekData
             Findings = WeekQueries.Findings(connection, mallId, week.Monday, week.Sunday),
             Arrears = WeekQueries.ArrearsOn(connection, mallId, week.Sunday),
             PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
+            WeekRequests = RequestList.Active(connection, mallId, week.Monday, week.Sunday, settings.Requests),
+            OpenRequests = RequestList.Open(connection, mallId, week.Sunday, settings.Requests),
             FlagPeriod = flagMonth,
             NewFlags = current.Flags.Where(f => !known.Contains((f.Score.Frame.Metrics.TenantId, f.Code))).ToList(),
         };
