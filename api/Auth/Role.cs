@@ -14,4 +14,5 @@ internal static class Role
     public const string Staff = "staff";            // leasing, gm, admin
     public const string StaffOrMerchant = "staff-or-merchant";
     public const string AdminOnly = "admin-only";
+    public const string LeasingOrAdmin = "leasing-or-admin";   // billing findings: the leasing team and admins
 }

@@ -60,7 +60,8 @@ internal static class ApiServer
         services.AddAuthorizationBuilder()
             .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
             .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
-            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin));
+            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin))
+            .AddPolicy(Role.LeasingOrAdmin, p => p.RequireRole(Role.Admin, Role.Leasing));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -97,6 +98,7 @@ internal static class ApiServer
         app.MapHealthApi();
         app.MapTenantsApi();
         app.MapFlagsApi();
+        app.MapOperationsApi();
         app.MapReportsApi();
         app.MapDropsApi();
         app.MapSessionApi();
