@@ -17,6 +17,7 @@ internal static class CommandLine
         FlagsVerb.Definition,
         ReportVerb.Definition,
         AuditVerb.Definition,
+        CreditVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -3,6 +3,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.Server;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
+using Analytics.Model.Credit;
 using Analytics.Model.Metrics;
 using Analytics.Model.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,8 @@ internal static class OperationsApi
         app.MapGet("/api/budget", Budget).WithTags("Operations").RequireAuthorization(Role.Staff);
         app.MapGet("/api/requests", Requests).WithTags("Operations").RequireAuthorization(Role.Staff);
         app.MapGet("/api/tenants/{id}/requests", TenantRequests).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff);
+        app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
         return app;
     }
 
@@ -81,5 +84,50 @@ internal static class OperationsApi
 
         using var connection = warehouse.Connect();
         return TypedResults.Ok(RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests, id));
+    }
+
+    /// <summary>A stored month of the credit file.</summary>
+    internal sealed record CreditHistoryRow(DateOnly Period, string Grade, int Points, string Deductions);
+
+    /// <summary>A tenant's grade for the period (with its deductions) and every month the credit file has stored.</summary>
+    internal sealed record TenantCreditView(CreditGrade? Grade, IReadOnlyList<CreditHistoryRow> History);
+
+    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(CreditFile.Grade(connection, null, p, figures.Settings.Credit));
+    }
+
+    private static Results<Ok<TenantCreditView>, NotFound, ProblemHttpResult> TenantCredit(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        var grade = CreditFile.Grade(connection, null, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT period, grade, points, deductions FROM credit_history WHERE tenant_id = $tenant ORDER BY period";
+        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("tenant", id));
+        using var r = cmd.ExecuteReader();
+        var history = new List<CreditHistoryRow>();
+        while (r.Read())
+        {
+            history.Add(new CreditHistoryRow(r.Date("period"), r.Text("grade"), r.GetInt32(2), r.Text("deductions")));
+        }
+
+        return TypedResults.Ok(new TenantCreditView(grade, history));
     }
 }

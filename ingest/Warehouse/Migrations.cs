@@ -148,7 +148,7 @@ internal static class Migrations
                 result_json VARCHAR            -- per-file counts and the first rejects, as served by GET /api/drops/{id}
             );
             """),
-        (6, "version 2 datasets: malls, turnover tiers, budgets, merchants' requests", """
+        (6, "version 2 datasets: malls, turnover tiers, budgets, merchants' requests; credit file history", """
             CREATE TABLE malls (
                 mall_id      VARCHAR NOT NULL,
                 mall_name    VARCHAR NOT NULL,
@@ -185,6 +185,16 @@ internal static class Migrations
                 description VARCHAR,
                 resolution  VARCHAR,
                 load_id     BIGINT NOT NULL
+            );
+            CREATE TABLE credit_history (
+                mall_id     VARCHAR NOT NULL,
+                tenant_id   VARCHAR NOT NULL,
+                period      DATE NOT NULL,      -- first day of the graded month
+                grade       VARCHAR NOT NULL,   -- A, B, C or D
+                points      INTEGER NOT NULL,
+                deductions  VARCHAR NOT NULL,   -- readable list: points, rule, date and source row of each
+                computed_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (mall_id, tenant_id, period)
             );
             """),
     ];

@@ -194,6 +194,25 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
             });
         }
         ComposeRequests(content);
+        ComposeCredit(content);
+    }
+
+    /// <summary>The tenant's own credit grade, and what would raise it: the points to the next grade and its largest deductions.</summary>
+    private void ComposeCredit(ContentBuilder content)
+    {
+        if (!data.Credit.TryGetValue(M.TenantId, out var credit))
+            return;
+        var rules = data.Analysis.Settings.Credit;
+        content.Heading2(Language.Label("merchant_credit"));
+        content.Paragraph(Language.Label("merchant_credit_line", credit.Grade, Count(credit.Points), MonthText));
+        if (rules.NextGradeFloor(credit.Grade) is not { } floor)
+        {
+            content.Paragraph(Language.Label("merchant_credit_top"), Typography.Note);
+            return;
+        }
+        var next = rules.GradeOf(floor);
+        content.Paragraph(Language.Label("merchant_credit_raise", Count(floor - credit.Points), next));
+        content.Bullets(credit.Deductions.Take(3).Select(d => $"-{d.Points} {Name(d.Rule)} · {Language.Date(d.Date)}").ToArray());
     }
 
     /// <summary>The tenant's own requests still open with the operations desk on D.</summary>

@@ -35,6 +35,7 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         T("4. Arrears that grew", "四、欠费增加"),
         T("5. New flags", "五、新增预警"),
         Language.Label("weekly_requests"),
+        Language.Label("weekly_credit"),
     ];
 
     protected override void ComposeContent(ContentBuilder content)
@@ -49,6 +50,7 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         ComposeArrears(content);
         ComposeFlags(content);
         ComposeRequests(content);
+        ComposeCredit(content);
     }
 
     internal decimal WeekSales => data.Sales.Sum(s => s.NetSales);
@@ -318,5 +320,35 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
             }
         });
         More(content, open.Count, oldest.Count);
+    }
+
+    private void ComposeCredit(ContentBuilder content)
+    {
+        content.Heading1(Sections[6]);
+        var month = data.FlagPeriod;
+        var before = month.AddMonths(-1);
+        content.Paragraph(Language.Label("credit_changes_note", Language.Month(month.Year, month.Month), Language.Month(before.Year, before.Month)), Typography.Note);
+        if (data.CreditChanges.Count == 0)
+        {
+            content.Paragraph(Language.Label("credit_none_changed"), Typography.Note);
+            return;
+        }
+        // Falls first (worst grade first), then rises.
+        var shown = data.CreditChanges.OrderBy(c => string.CompareOrdinal(c.Before, c.Now.Grade) < 0 ? 0 : 1).ThenByDescending(c => c.Now.Grade, StringComparer.Ordinal)
+            .ThenBy(c => c.Now.TenantId, StringComparer.Ordinal).Take(Settings.Movers * 2).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.8f)).Column(TableColumn.Text(Language.Label("credit_before"), 0.6f))
+                .Column(TableColumn.Text(Language.Label("credit_now"), 0.6f)).Column(TableColumn.Number(Language.Label("credit_points"), 0.6f))
+                .Column(TableColumn.Text(Language.Label("credit_largest"), 2.6f));
+            foreach (var (now, was) in shown)
+            {
+                var top = now.Deductions.FirstOrDefault();
+                t.Row(new TableCell($"{now.TenantName} ({now.TenantId})"), new TableCell(was),
+                    new TableCell(now.Grade, string.CompareOrdinal(now.Grade, was) > 0 ? KpiTone.Bad : KpiTone.Good), new TableCell(Count(now.Points)),
+                    new TableCell(top is null ? "" : $"-{top.Points} {Name(top.Rule)} {Language.Date(top.Date)}"));
+            }
+        });
+        More(content, data.CreditChanges.Count, shown.Count);
     }
 }

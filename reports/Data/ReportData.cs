@@ -1,6 +1,7 @@
 using Analytics.Model.Analysis;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
+using Analytics.Model.Credit;
 using Analytics.Model.Requests;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
@@ -63,6 +64,9 @@ public sealed class ReportData
     /// <summary>Merchants' requests open on D, oldest first.</summary>
     internal IReadOnlyList<RequestRow> OpenRequests { get; private init; } = [];
 
+    /// <summary>Credit grades of the month, by tenant.</summary>
+    internal IReadOnlyDictionary<string, CreditGrade> Credit { get; private init; } = new Dictionary<string, CreditGrade>();
+
     internal MallMetricsRow Mall => MallSeries[^1];
 
     internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
@@ -100,6 +104,7 @@ public sealed class ReportData
             Budget = mallId is null ? null : BudgetFigures.From(series, mallId, period),
             RequestsByCategory = RequestList.ByCategory(connection, mallId, period, settings.Requests),
             OpenRequests = RequestList.Open(connection, mallId, lastDay, settings.Requests),
+            Credit = CreditFile.Grade(connection, mallId, period, settings.Credit).ToDictionary(g => g.TenantId, StringComparer.Ordinal),
         };
     }
 }

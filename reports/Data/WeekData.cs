@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Credit;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using Analytics.Model.Requests;
@@ -30,6 +31,9 @@ internal sealed class WeekData
 
     /// <summary>Merchants' requests open at the end of Sunday, oldest first.</summary>
     public IReadOnlyList<RequestRow> OpenRequests { get; init; } = [];
+
+    /// <summary>Tenants whose credit grade of the flag month differs from the month before.</summary>
+    public IReadOnlyList<(CreditGrade Now, string Before)> CreditChanges { get; init; } = [];
 
     /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
@@ -72,6 +76,7 @@ internal sealed class WeekData
             PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
             WeekRequests = RequestList.Active(connection, mallId, week.Monday, week.Sunday, settings.Requests),
             OpenRequests = RequestList.Open(connection, mallId, week.Sunday, settings.Requests),
+            CreditChanges = CreditFile.Changes(connection, mallId, flagMonth, settings.Credit),
             FlagPeriod = flagMonth,
             NewFlags = current.Flags.Where(f => !known.Contains((f.Score.Frame.Metrics.TenantId, f.Code))).ToList(),
         };

@@ -54,6 +54,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         Row("GET", "/api/tenants/T001/requests?period=2026-10", 200, 200, 200, 200);
         Row("GET", "/api/tenants/T002/requests?period=2026-10", 200, 200, 200, 404);
         Row("GET", "/api/tenants/NOPE/requests?period=2026-10", 404, 404, 404, 404);
+        Row("GET", "/api/credit?period=2026-10", 200, 200, 200, 403);
+        Row("GET", "/api/tenants/T001/credit?period=2026-10", 200, 200, 200, 200);
+        Row("GET", "/api/tenants/T002/credit?period=2026-10", 200, 200, 200, 404);
         Row("DELETE", "/api/users/nobody", 404, 403, 403, 403);
         // Other tenants as seen by the merchant of T001: all 404, staff see the existing one (or 404 when missing).
         Row("GET", "/api/tenants/T002/metrics?period=2026-10", 200, 200, 200, 404);
@@ -142,6 +145,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
 
         own.Should().Contain("\"requestId\":\"RQ-T001\"").And.Contain("\"overdue\":true").And.NotContain("T002").And.NotContain("T003");
         all.Should().Contain("RQ-T001").And.Contain("RQ-T002").And.Contain("RQ-T003");
+        var credit = await _server.Client("merchant").GetStringAsync("/api/tenants/T001/credit?period=2026-10");
+        credit.Should().Contain("\"grade\":\"A\"").And.Contain("\"points\":100").And.NotContain("T002");
     }
 
     [Fact]

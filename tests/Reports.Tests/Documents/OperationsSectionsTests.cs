@@ -1,5 +1,6 @@
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
+using Analytics.Model.Credit;
 using Analytics.Model.Requests;
 using Analytics.Reports.Language;
 using Analytics.Reports.Tests.Support;
@@ -79,5 +80,35 @@ public sealed class OperationsSectionsTests(SampleReports sample)
             .And.Contain(SampleReports.Flat(language.Money(withTarget.SalesBudget!.Value)))
             .And.Contain(SampleReports.Flat(language.Label("merchant_requests")));
         Sheet(withoutTarget.TenantId).Should().NotContain(SampleReports.Flat(language.Label("merchant_target")));
+    }
+
+    [Fact]
+    public void Weekly_Credit_ListsTheGradesThatFell()
+    {
+        var text = SampleReports.Flat(sample.Weekly["en"]);
+        var month = Reports.Data.WeekData.FlagMonth(sample.Week, Reports.Data.MonthQueries.LastSalesDay(sample.Connection, null));
+        var changes = CreditFile.Changes(sample.Connection, "main", month, new CreditSettings());
+
+        text.Should().Contain(SampleReports.Flat(ReportLanguage.English.Label("weekly_credit")));
+        changes.Should().NotBeEmpty(because: "the sample's planted stories move some tenants' grades");
+        var fell = changes.Where(c => string.CompareOrdinal(c.Now.Grade, c.Before) > 0).OrderByDescending(c => c.Now.Grade, StringComparer.Ordinal)
+            .ThenBy(c => c.Now.TenantId, StringComparer.Ordinal).First();
+        text.Should().Contain(SampleReports.Flat($"{fell.Now.TenantName} ({fell.Now.TenantId}){fell.Before}{fell.Now.Grade}{fell.Now.Points}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Merchant_CreditGradeAndWhatWouldRaiseIt(string code)
+    {
+        var language = ReportLanguage.Parse(code);
+        var grades = CreditFile.Grade(sample.Connection, "main", sample.Period, new CreditSettings());
+        var low = grades.Where(g => g.Grade is "C" or "D").OrderBy(g => g.TenantId, StringComparer.Ordinal).First();
+        var rules = new CreditSettings();
+        var floor = rules.NextGradeFloor(low.Grade)!.Value;
+        var text = SampleReports.Flat(sample.Merchants[code].Single(f => f.FileName.StartsWith($"merchant-{low.TenantId}-", StringComparison.Ordinal)).Pdf);
+
+        text.Should().Contain(SampleReports.Flat(language.Label("merchant_credit_line", low.Grade, language.Number(low.Points),
+                language.Month(sample.Period.Year, sample.Period.Month))))
+            .And.Contain(SampleReports.Flat(language.Label("merchant_credit_raise", language.Number(floor - low.Points), rules.GradeOf(floor))));
     }
 }
