@@ -70,20 +70,23 @@ internal static class OperationsApi
 
     /// <summary>One tenant's requests open on the period's last day; access and existence are checked first (404 for both).</summary>
     private static Results<Ok<IReadOnlyList<RequestRow>>, NotFound, ProblemHttpResult> TenantRequests(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, p =>
+        {
+            using var connection = warehouse.Connect();
+            return RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests, id);
+        });
+
+    /// <summary>Access and existence first (404 for both, so a merchant key cannot probe ids), the period after.</summary>
+    private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, T> figures)
     {
         if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
         {
             return TypedResults.NotFound();
         }
 
-        if (facts.ResolvePeriod(period) is not { } p)
-        {
-            return BadPeriod();
-        }
-
-        using var connection = warehouse.Connect();
-        return TypedResults.Ok(RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests, id));
+        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p)) : BadPeriod();
     }
 
     /// <summary>A stored month of the credit file.</summary>
@@ -104,18 +107,11 @@ internal static class OperationsApi
     }
 
     private static Results<Ok<TenantCreditView>, NotFound, ProblemHttpResult> TenantCredit(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, p => CreditOf(id, p, warehouse, figures));
+
+    private static TenantCreditView CreditOf(string id, DateOnly p, WarehouseAccess warehouse, TenantFigures figures)
     {
-        if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (facts.ResolvePeriod(period) is not { } p)
-        {
-            return BadPeriod();
-        }
-
         using var connection = warehouse.Connect();
         var grade = CreditFile.Grade(connection, null, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
         using var cmd = connection.CreateCommand();
@@ -128,6 +124,6 @@ internal static class OperationsApi
             history.Add(new CreditHistoryRow(r.Date("period"), r.Text("grade"), r.GetInt32(2), r.Text("deductions")));
         }
 
-        return TypedResults.Ok(new TenantCreditView(grade, history));
+        return new TenantCreditView(grade, history);
     }
 }
