@@ -15,4 +15,5 @@ internal static class Role
     public const string StaffOrMerchant = "staff-or-merchant";
     public const string AdminOnly = "admin-only";
     public const string AdminOrGm = "admin-or-gm";  // the delivery log: who was mailed what
+    public const string LeasingOrAdmin = "leasing-or-admin";   // billing findings: the leasing team and admins
 }

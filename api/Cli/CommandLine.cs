@@ -17,6 +17,8 @@ internal static class CommandLine
         FlagsVerb.Definition,
         ReportVerb.Definition,
         DeliverVerb.Definition,
+        AuditVerb.Definition,
+        CreditVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -18,12 +18,15 @@ internal sealed class TenantFigures(
 {
     private readonly AnalysisSettings _settings = AnalysisSettings.Load(options.AnalysisSettingsFile);
 
+    /// <summary>The analysis settings the server runs with (service times of requests among them).</summary>
+    public AnalysisSettings Settings => _settings;
+
     /// <summary>The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day.</summary>
     public TenantMetricsRow? Metrics(string tenantId, DateOnly period) =>
         cache.GetOrAdd("metrics", period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantMetrics.Query(connection, null, period).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
+            return TenantMetrics.Query(connection, null, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
         }).GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>

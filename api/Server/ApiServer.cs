@@ -73,7 +73,8 @@ internal static class ApiServer
             .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
             .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
             .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin))
-            .AddPolicy(Role.AdminOrGm, p => p.RequireRole(Role.Admin, Role.Gm));
+            .AddPolicy(Role.AdminOrGm, p => p.RequireRole(Role.Admin, Role.Gm))
+            .AddPolicy(Role.LeasingOrAdmin, p => p.RequireRole(Role.Admin, Role.Leasing));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -111,6 +112,7 @@ internal static class ApiServer
         app.MapHealthApi();
         app.MapTenantsApi();
         app.MapFlagsApi();
+        app.MapOperationsApi();
         app.MapReportsApi();
         app.MapDropsApi();
         app.MapSessionApi();

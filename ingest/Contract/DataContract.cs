@@ -9,6 +9,9 @@ public static class DataContract
     public static readonly IReadOnlyList<string> ChargeTypes = ["base_rent", "turnover_rent", "service_charge", "utilities", "other"];
     public static readonly IReadOnlyList<string> ComplaintCategories = ["service", "quality", "price", "hygiene", "safety", "refund", "other"];
     public static readonly IReadOnlyList<string> ComplaintStatuses = ["open", "resolved"];
+    public static readonly IReadOnlyList<string> RequestCategories =
+        ["repair", "facility", "cleaning", "security", "marketing", "billing", "policy", "neighbour", "other"];
+    public static readonly IReadOnlyList<string> RequestStatuses = ["open", "in_progress", "resolved"];
     public static readonly IReadOnlyList<string> InspectionTypes =
         ["late_open", "early_close", "closed_without_notice", "hygiene", "fire_safety", "display", "pricing", "other"];
 
@@ -113,7 +116,52 @@ public static class DataContract
         new("visitors", ColumnType.Integer, true, "客流", "客流", NonNegative: true),
     ]);
 
-    public static readonly IReadOnlyList<DatasetSpec> Datasets = [Units, Tenants, Sales, Rent, Complaints, Inspections, Footfall];
+    // Version 2: the operations department's own records beside the sales analysis.
+    public static readonly DatasetSpec Malls = new("malls", 0, ["mall_id"],
+    [
+        MallId,
+        new("mall_name", ColumnType.Text, true, "项目名称", "項目名稱"),
+        new("mall_name_en", ColumnType.Text, false, "英文名称", "英文名稱"),
+        new("city", ColumnType.Text, false, "城市", "城市"),
+        new("time_zone", ColumnType.Text, false, "时区", "時區", Default: "Asia/Shanghai"),
+        new("currency", ColumnType.Text, false, "币种", "幣種", Default: "CNY"),
+    ]);
+
+    /// <summary>One tier of a lease's progressive turnover rent; the lease is named by tenant_id and lease_start.</summary>
+    public static readonly DatasetSpec TurnoverTiers = new("turnover_tiers", 2, ["mall_id", "tenant_id", "lease_start", "sales_from"],
+    [
+        MallId,
+        TenantId(),
+        new("lease_start", ColumnType.Date, true, "起租日", "起租日"),
+        new("sales_from", ColumnType.Decimal, true, "营业额起点", "營業額起點", NonNegative: true),
+        new("rate_pct", ColumnType.Percent, true, "提成比例", "提成比例", NonNegative: true),
+    ]);
+
+    public static readonly DatasetSpec Budget = new("budget", 2, ["mall_id", "tenant_id", "period"],
+    [
+        MallId,
+        TenantId(),
+        new("period", ColumnType.Month, true, "账期", "賬期"),
+        // At least one of the two: checked by the loader's row rules.
+        new("sales_budget", ColumnType.Decimal, false, "销售目标", "銷售目標", NonNegative: true),
+        new("rent_budget", ColumnType.Decimal, false, "租金预算", "租金預算", NonNegative: true),
+    ]);
+
+    public static readonly DatasetSpec Requests = new("requests", 2, ["mall_id", "request_id"],
+    [
+        MallId,
+        new("request_id", ColumnType.Text, true, "诉求编号", "訴求編號"),
+        new("raised_at", ColumnType.Timestamp, true, "提出时间", "提出時間"),
+        TenantId(),
+        new("category", ColumnType.Enum, true, "诉求类别", "訴求類別", RequestCategories),
+        new("status", ColumnType.Enum, true, "状态", "狀態", RequestStatuses),
+        new("resolved_at", ColumnType.Timestamp, false, "处理完成时间", "處理完成時間"),
+        new("description", ColumnType.Text, false, "描述", "描述"),
+        new("resolution", ColumnType.Text, false, "处理结果", "處理結果"),
+    ]);
+
+    public static readonly IReadOnlyList<DatasetSpec> Datasets =
+        [Units, Tenants, Sales, Rent, Complaints, Inspections, Footfall, Malls, TurnoverTiers, Budget, Requests];
 
     public static DatasetSpec? Find(string name) =>
         Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -9,5 +9,8 @@ public sealed record DatasetSpec(string Name, int LoadOrder, IReadOnlyList<strin
     public ColumnSpec Column(string name) => Columns.First(c => c.Name == name);
 
     /// <summary>Whether rows carry a tenant_id that must belong to a known lease.</summary>
-    public bool ChecksTenant => Name is "sales" or "rent" or "complaints" or "inspections";
+    public bool ChecksTenant => Name is "sales" or "rent" or "complaints" or "inspections" or "budget" or "requests" or "turnover_tiers";
+
+    /// <summary>The large datasets that may take the typed fast path for CSV; the rest are small and take the text path.</summary>
+    public bool Bulk => Name is "units" or "sales" or "footfall";
 }

@@ -12,7 +12,7 @@ namespace Analytics.Ingest.Loading;
 internal static class DatasetSql
 {
     // Free text keeps its spaces and line breaks; everything else is compared and keyed, so it is trimmed.
-    private static readonly HashSet<string> FreeText = ["description", "note", "exit_reason", "tenant_name"];
+    private static readonly HashSet<string> FreeText = ["description", "note", "exit_reason", "tenant_name", "resolution"];
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -91,6 +91,15 @@ internal static class DatasetSql
         "complaints" => $"""
              WHEN {TimestampExpr("\"t_resolved_at\"")} < {TimestampExpr("\"t_received_at\"")} THEN 'resolved_at|{RejectReason.OutOfRange}'
             """,
+        "requests" => $"""
+             WHEN {TimestampExpr("\"t_resolved_at\"")} < {TimestampExpr("\"t_raised_at\"")} THEN 'resolved_at|{RejectReason.OutOfRange}'
+            """,
+        "turnover_tiers" => $"""
+             WHEN try_cast(regexp_replace("t_rate_pct", '\s*%$', '') AS DECIMAL(9,4)) > 100 THEN 'rate_pct|{RejectReason.OutOfRange}'
+            """,
+        "budget" => $"""
+             WHEN "t_sales_budget" IS NULL AND "t_rent_budget" IS NULL THEN 'sales_budget|{RejectReason.MissingValue}'
+            """,
         _ => "",
     };
 
@@ -146,6 +155,38 @@ internal static class DatasetSql
         UPDATE {typed} SET _err = 'tenant_id|{RejectReason.UnknownTenant}'
         WHERE _err IS NULL AND tenant_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM tenants l WHERE l.mall_id = {typed}.mall_id AND l.tenant_id = {typed}.tenant_id)
+        """;
+
+    /// <summary>A tier must name a lease (tenant_id and lease_start) that the warehouse or this drop knows.</summary>
+    public static string UnknownLease(string typed) => $"""
+        UPDATE {typed} SET _err = 'lease_start|{RejectReason.UnknownTenant}'
+        WHERE _err IS NULL
+          AND NOT EXISTS (SELECT 1 FROM tenants l WHERE l.mall_id = {typed}.mall_id AND l.tenant_id = {typed}.tenant_id
+                          AND l.lease_start = {typed}.lease_start)
+        """;
+
+    /// <summary>
+    /// A lease's tier list is taken whole or not at all: its rows are rejected (sales_from, out_of_range)
+    /// when the file lists them out of increasing sales_from (a typing slip in a threshold is the usual
+    /// cause, and sorting it silently would bill on a wrong tier), or when the tiers the lease would have
+    /// after this load (the stored ones not replaced plus these) do not start at 0.
+    /// </summary>
+    public static string TierList(string typed) => $"""
+        UPDATE {typed} SET _err = 'sales_from|{RejectReason.OutOfRange}'
+        WHERE _err IS NULL AND (mall_id, tenant_id, lease_start) IN (
+            SELECT mall_id, tenant_id, lease_start FROM (
+                SELECT mall_id, tenant_id, lease_start,
+                       sales_from < max(sales_from) OVER (PARTITION BY mall_id, tenant_id, lease_start ORDER BY _row
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS back
+                FROM {typed} WHERE _err IS NULL)
+            WHERE back
+            UNION
+            SELECT mall_id, tenant_id, lease_start FROM (
+                SELECT mall_id, tenant_id, lease_start, sales_from FROM {typed} WHERE _err IS NULL
+                UNION ALL
+                SELECT x.mall_id, x.tenant_id, x.lease_start, x.sales_from FROM turnover_tiers x
+                WHERE (x.mall_id, x.tenant_id, x.lease_start) IN (SELECT mall_id, tenant_id, lease_start FROM {typed} WHERE _err IS NULL))
+            GROUP BY ALL HAVING min(sales_from) <> 0)
         """;
 
     /// <summary>Sales must fall inside one of the tenant's leases, up to the day it left.</summary>

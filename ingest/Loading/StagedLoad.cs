@@ -27,6 +27,12 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
             Stage.Execute(connection, DatasetSql.OutsideLease(typed));
         }
 
+        if (dataset.Name == "turnover_tiers")
+        {
+            Stage.Execute(connection, DatasetSql.UnknownLease(typed));
+            Stage.Execute(connection, DatasetSql.TierList(typed));
+        }
+
         Stage.Execute(connection, DatasetSql.DuplicateKey(dataset, typed));
         var rejects = Rejects(typed);
         var parsed = DatasetSql.Scalar(connection, $"SELECT count(*) FROM {typed}");

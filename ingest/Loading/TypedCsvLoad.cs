@@ -24,7 +24,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     private long _parsed;
 
     public static bool Applies(DropSource source) =>
-        source.Sheet is null && source.Dataset.Columns.All(c => c.Type is ColumnType.Text or ColumnType.Decimal or ColumnType.Integer or ColumnType.Date);
+        source.Sheet is null && source.Dataset.Bulk && source.Dataset.Columns.All(c => c.Type is ColumnType.Text or ColumnType.Decimal or ColumnType.Integer or ColumnType.Date);
 
     public (long Read, long Changed, List<RejectedRow> Rejects) Run()
     {

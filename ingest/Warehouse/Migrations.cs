@@ -190,5 +190,54 @@ internal static class Migrations
                 score       DOUBLE              -- the tenant's score when decided: the evidence a later month is compared with
             );
             """),
+        (6, "version 2 datasets: malls, turnover tiers, budgets, merchants' requests; credit file history", """
+            CREATE TABLE malls (
+                mall_id      VARCHAR NOT NULL,
+                mall_name    VARCHAR NOT NULL,
+                mall_name_en VARCHAR,
+                city         VARCHAR,
+                time_zone    VARCHAR NOT NULL,  -- IANA name
+                currency     VARCHAR NOT NULL,  -- ISO code
+                load_id      BIGINT NOT NULL
+            );
+            CREATE TABLE turnover_tiers (
+                mall_id     VARCHAR NOT NULL,
+                tenant_id   VARCHAR NOT NULL,
+                lease_start DATE NOT NULL,        -- with tenant_id, names the lease
+                sales_from  DECIMAL(18,2) NOT NULL, -- monthly net sales from which rate_pct applies
+                rate_pct    DECIMAL(9,4) NOT NULL,
+                load_id     BIGINT NOT NULL
+            );
+            CREATE TABLE budget (
+                mall_id      VARCHAR NOT NULL,
+                tenant_id    VARCHAR NOT NULL,
+                period       DATE NOT NULL,       -- first day of the month
+                sales_budget DECIMAL(18,2),
+                rent_budget  DECIMAL(18,2),
+                load_id      BIGINT NOT NULL
+            );
+            CREATE TABLE requests (
+                mall_id     VARCHAR NOT NULL,
+                request_id  VARCHAR NOT NULL,
+                raised_at   TIMESTAMP NOT NULL,
+                tenant_id   VARCHAR NOT NULL,
+                category    VARCHAR NOT NULL,
+                status      VARCHAR NOT NULL,
+                resolved_at TIMESTAMP,
+                description VARCHAR,
+                resolution  VARCHAR,
+                load_id     BIGINT NOT NULL
+            );
+            CREATE TABLE credit_history (
+                mall_id     VARCHAR NOT NULL,
+                tenant_id   VARCHAR NOT NULL,
+                period      DATE NOT NULL,      -- first day of the graded month
+                grade       VARCHAR NOT NULL,   -- A, B, C or D
+                points      INTEGER NOT NULL,
+                deductions  VARCHAR NOT NULL,   -- readable list: points, rule, date and source row of each
+                computed_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (mall_id, tenant_id, period)
+            );
+            """),
     ];
 }

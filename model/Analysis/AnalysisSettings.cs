@@ -38,6 +38,8 @@ public sealed record AnalysisSettings
     public ScoreSettings Score { get; init; } = new();
     public FlagSettings Flags { get; init; } = new();
     public ModelSettings Models { get; init; } = new();
+    public Requests.RequestSettings Requests { get; init; } = new();
+    public Credit.CreditSettings Credit { get; init; } = new();
 
     public OcrBand BandOf(string category) =>
         OcrBands.TryGetValue(category.Trim(), out var band) ? band : DefaultOcrBand;

@@ -1,3 +1,4 @@
+using Analytics.Model.Requests;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model.Metrics;
@@ -9,14 +10,15 @@ namespace Analytics.Model.Metrics;
 public static class TenantMetrics
 {
     /// <summary>Metrics of one month.</summary>
-    public static IReadOnlyList<TenantMetricsRow> Query(DuckDBConnection connection, string? mallId, DateOnly period) =>
-        Series(connection, mallId, period, period);
+    public static IReadOnlyList<TenantMetricsRow> Query(DuckDBConnection connection, string? mallId, DateOnly period, RequestSettings? requests = null) =>
+        Series(connection, mallId, period, period, requests);
 
     /// <summary>Metrics of every month from <paramref name="from"/> to <paramref name="to"/> (both included), for trends.</summary>
-    public static IReadOnlyList<TenantMetricsRow> Series(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
+    public static IReadOnlyList<TenantMetricsRow> Series(
+        DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, RequestSettings? requests = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql + " ORDER BY mall_id, tenant_id, period";
+        cmd.CommandText = SqlFor(requests ?? RequestSettings.Default) + " ORDER BY mall_id, tenant_id, period";
         AddParameters(cmd, mallId, from, to);
         using var reader = cmd.ExecuteReader();
         var rows = new List<TenantMetricsRow>();
@@ -29,10 +31,11 @@ public static class TenantMetrics
     }
 
     /// <summary>Materialises the metrics of a range of months as a temporary table, for analysis queries on top.</summary>
-    internal static void CreateTempTable(DuckDBConnection connection, string table, string? mallId, DateOnly from, DateOnly to)
+    internal static void CreateTempTable(
+        DuckDBConnection connection, string table, string? mallId, DateOnly from, DateOnly to, RequestSettings? requests = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE {table} AS {Sql}";
+        cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE {table} AS {SqlFor(requests ?? RequestSettings.Default)}";
         AddParameters(cmd, mallId, from, to);
         cmd.ExecuteNonQuery();
     }
@@ -52,7 +55,11 @@ public static class TenantMetrics
     // join, but only over bills that were not paid in full by their due date (most bills, in a healthy portfolio).
     // late_share_12m counts the bills due in the 12 calendar months ending with P; a bill due within 5 days of D
     // cannot be late yet (n_late_tail), every earlier one has had its 5 days.
-    internal static string Sql => $"""
+    // Budgets and merchants' requests (version 2 of the contract) join last: the budget row of the month as it
+    // stands, and the requests open on D with their age against the category's service time from settings.
+    internal static string Sql => SqlFor(RequestSettings.Default);
+
+    internal static string SqlFor(RequestSettings requests) => $"""
         WITH {MetricsSql.ActiveLeases},
         keys AS (
             SELECT mall_id, tenant_id, row_number() OVER (ORDER BY mall_id, tenant_id) AS tk
@@ -170,6 +177,20 @@ public static class TenantMetrics
                    sum(unpaid) FILTER (WHERE age > 90) AS aging_over_90
             FROM arrears_rows
             GROUP BY ALL
+        ),
+        budget_p AS (
+            SELECT b.mall_id, b.tenant_id, b.period, b.sales_budget, b.rent_budget
+            FROM budget b
+            WHERE b.period >= CAST($from AS DATE) AND b.period <= CAST($to AS DATE) AND {MetricsSql.Filter("b")}
+        ),
+        service AS ({requests.ServiceTable()}),
+        requests_d AS (
+            SELECT a.mall_id, a.tenant_id, a.period, count(*) AS requests_open,
+                   count(*) FILTER (WHERE {RequestList.OverdueOn("a.d", requests)}) AS requests_overdue
+            FROM active a
+            JOIN requests q ON q.mall_id = a.mall_id AND q.tenant_id = a.tenant_id AND {RequestList.OpenOn("a.d")}
+            LEFT JOIN service s ON s.category = q.category
+            GROUP BY ALL
         )
         SELECT a.mall_id, a.tenant_id, a.tenant_name, a.category, a.floor, a.zone, a.unit_id, a.period,
                coalesce(w.net_sales, 0)::DECIMAL(18,2) AS net_sales,
@@ -197,11 +218,16 @@ public static class TenantMetrics
                w.violations::BIGINT AS violations,
                (date_part('year', age(a.d, f.first_start)) * 12 + date_part('month', age(a.d, f.first_start)))::BIGINT AS months_open,
                greatest(0, date_part('year', age(a.lease_end, a.d)) * 12 + date_part('month', age(a.lease_end, a.d)))::BIGINT AS months_to_expiry,
-               a.lease_end, a.base_rent::DECIMAL(18,2) AS base_rent
+               a.lease_end, a.base_rent::DECIMAL(18,2) AS base_rent,
+               bp.sales_budget, bp.rent_budget,
+               coalesce(rq.requests_open, 0)::BIGINT AS requests_open,
+               coalesce(rq.requests_overdue, 0)::BIGINT AS requests_overdue
         FROM active a
         JOIN firsts f ON f.mall_id = a.mall_id AND f.tenant_id = a.tenant_id
         JOIN keys k ON k.mall_id = a.mall_id AND k.tenant_id = a.tenant_id
         JOIN win w ON w.tk = k.tk AND w.period = a.period
         LEFT JOIN arrears ar ON ar.mall_id = a.mall_id AND ar.tenant_id = a.tenant_id AND ar.period = a.period
+        LEFT JOIN budget_p bp ON bp.mall_id = a.mall_id AND bp.tenant_id = a.tenant_id AND bp.period = a.period
+        LEFT JOIN requests_d rq ON rq.mall_id = a.mall_id AND rq.tenant_id = a.tenant_id AND rq.period = a.period
         """;
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Analytics.Model.Budget;
 
 namespace Analytics.Model.Metrics;
 
@@ -38,6 +39,16 @@ public sealed record TenantMetricsRow
     public long MonthsToExpiry { get; init; }
     public DateOnly LeaseEnd { get; init; }
     public decimal BaseRent { get; init; }
+    public decimal? SalesBudget { get; init; }
+    public decimal? RentBudget { get; init; }
+    public long RequestsOpen { get; init; }
+    public long RequestsOverdue { get; init; }
+
+    /// <summary>net_sales / sales_budget − 1; null without a sales budget for the month.</summary>
+    public double? SalesVsBudget => BudgetFigures.Versus(NetSales, SalesBudget);
+
+    /// <summary>occupancy_cost / rent_budget − 1; null without a rent budget for the month (or without any charge billed).</summary>
+    public double? RentVsBudget => OccupancyCost is { } cost ? BudgetFigures.Versus(cost, RentBudget) : null;
 
     /// <summary>Column names of the export, in order (the names metrics.md uses).</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -47,6 +58,7 @@ public sealed record TenantMetricsRow
         "occupancy_cost", "ocr", "ocr_ttm", "arrears", "arrears_days",
         "aging_1_30", "aging_31_60", "aging_61_90", "aging_over_90", "late_share_12m",
         "complaints", "complaints_weighted", "complaint_rate", "violations", "months_open", "months_to_expiry",
+        "sales_budget", "sales_vs_budget", "rent_budget", "rent_vs_budget", "requests_open", "requests_overdue",
     ];
 
     public object?[] Values() =>
@@ -56,6 +68,7 @@ public sealed record TenantMetricsRow
         OccupancyCost, Ocr, OcrTtm, Arrears, ArrearsDays,
         Aging1To30, Aging31To60, Aging61To90, AgingOver90, LateShare12m,
         Complaints, ComplaintsWeighted, ComplaintRate, Violations, MonthsOpen, MonthsToExpiry,
+        SalesBudget, SalesVsBudget, RentBudget, RentVsBudget, RequestsOpen, RequestsOverdue,
     ];
 
     internal static TenantMetricsRow Read(DbDataReader r) => new()
@@ -93,5 +106,9 @@ public sealed record TenantMetricsRow
         MonthsToExpiry = r.Count("months_to_expiry"),
         LeaseEnd = r.Date("lease_end"),
         BaseRent = r.Money("base_rent"),
+        SalesBudget = r.MoneyOrNull("sales_budget"),
+        RentBudget = r.MoneyOrNull("rent_budget"),
+        RequestsOpen = r.Count("requests_open"),
+        RequestsOverdue = r.Count("requests_overdue"),
     };
 }

@@ -123,6 +123,17 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
         if (rank is { } r)
             text += T($" Your sales per m² are {RankText(r)} ({r.Peers} peers).", $"您的坪效{RankText(r)}（同业态 {r.Peers} 家）。");
         content.Paragraph(text);
+        ComposeTarget(content);
+    }
+
+    /// <summary>The tenant's own sales target, when the mall set one for the month (its own figures only).</summary>
+    private void ComposeTarget(ContentBuilder content)
+    {
+        if (M.SalesBudget is not { } target || data.Budget?.Tenants.FirstOrDefault(b => b.TenantId == M.TenantId) is not { } own)
+            return;
+        content.Heading2(Language.Label("merchant_target"));
+        content.Paragraph(Language.Label("merchant_target_line", MonthText, Money(target), Money(M.NetSales), Change(M.SalesVsBudget),
+            Money(own.Ytd.NetSales), Money(own.Ytd.SalesBudget), Change(own.Ytd.SalesVsBudget)));
     }
 
     private void ComposeRent(ContentBuilder content)
@@ -184,6 +195,48 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
                     t.Row(Language.Date(f.Date), Name(f.Type), f.Minutes is { } m ? Count(m) : "");
             });
         }
+        ComposeRequests(content);
+        ComposeCredit(content);
+    }
+
+    /// <summary>The tenant's own credit grade, and what would raise it: the points to the next grade and its largest deductions.</summary>
+    private void ComposeCredit(ContentBuilder content)
+    {
+        if (!data.Credit.TryGetValue(M.TenantId, out var credit))
+            return;
+        var rules = data.Analysis.Settings.Credit;
+        content.Heading2(Language.Label("merchant_credit"));
+        content.Paragraph(Language.Label("merchant_credit_line", credit.Grade, Count(credit.Points), MonthText));
+        if (rules.NextGradeFloor(credit.Grade) is not { } floor)
+        {
+            content.Paragraph(Language.Label("merchant_credit_top"), Typography.Note);
+            return;
+        }
+        var next = rules.GradeOf(floor);
+        content.Paragraph(Language.Label("merchant_credit_raise", Count(floor - credit.Points), next));
+        content.Bullets(credit.Deductions.Take(3).Select(d => $"-{d.Points} {Name(d.Rule)} · {Language.Date(d.Date)}").ToArray());
+    }
+
+    /// <summary>The tenant's own requests still open with the operations desk on D.</summary>
+    private void ComposeRequests(ContentBuilder content)
+    {
+        var open = data.OpenRequests.Where(r => r.TenantId == M.TenantId).ToList();
+        content.Heading2(Language.Label("merchant_requests"));
+        if (open.Count == 0)
+        {
+            content.Paragraph(Language.Label("merchant_requests_none"), Typography.Note);
+            return;
+        }
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("requests_raised_on"), 1.2f)).Column(TableColumn.Text(Language.Label("category"), 1f))
+                .Column(TableColumn.Text(Language.Label("status"), 1f)).Column(TableColumn.Number(Language.Label("requests_days_open"), 0.9f));
+            foreach (var r in open)
+            {
+                t.Row(new TableCell(Language.Date(DateOnly.FromDateTime(r.RaisedAt))), new TableCell(Name(r.Category)), new TableCell(Name(r.Status)),
+                    new TableCell(Count(r.AgeDays), r.Overdue ? KpiTone.Bad : KpiTone.Neutral));
+            }
+        });
     }
 
     private void ComposeScore(ContentBuilder content)

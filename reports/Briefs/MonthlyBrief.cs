@@ -42,7 +42,10 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         T("8. Lease expiries", "八、租约到期"),
         T("9. Arrears aging", "九、欠费账龄"),
         T("10. Complaints", "十、顾客投诉"),
-        T("11. Merchant sheets by mail", "十一、商户报告邮件发送"),
+        Language.Label("monthly_audit"),
+        Language.Label("monthly_budget"),
+        Language.Label("monthly_requests"),
+        T("14. Merchant sheets by mail", "十四、商户报告邮件发送"),
     ];
 
     protected override void ComposeContent(ContentBuilder content)
@@ -60,6 +63,9 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         ComposeExpiries(content);
         ComposeArrears(content);
         ComposeComplaints(content);
+        ComposeAudit(content);
+        ComposeBudget(content);
+        ComposeRequests(content);
         ComposeSheetDeliveries(content);
     }
 
@@ -526,12 +532,121 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         });
     }
 
-    // ---- 11. Merchant sheets by mail --------------------------------------------------------------------------
+    // ---- 11. Turnover-rent audit ------------------------------------------------------------------------------
+
+    private void ComposeAudit(ContentBuilder content)
+    {
+        content.Heading1(Sections[10]);
+        var findings = data.Audit;
+        if (findings.Count == 0)
+        {
+            content.Paragraph(Language.Label("audit_none", MonthText));
+            return;
+        }
+
+        var under = findings.Where(f => f.Difference < 0).ToList();
+        var over = findings.Where(f => f.Difference > 0).ToList();
+        content.Paragraph(Language.Label("audit_summary", MonthText, Count(findings.Count), Count(under.Count), Money(-under.Sum(f => f.Difference)),
+            Count(over.Count), Money(over.Sum(f => f.Difference))));
+        content.Heading2(Language.Label("audit_largest"));
+        var largest = findings.OrderByDescending(f => Math.Abs(f.Difference)).ThenBy(f => f.TenantId, StringComparer.Ordinal).ThenBy(f => f.Period)
+            .Take(Settings.Movers).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.8f))
+                .Column(TableColumn.Text(Language.Label("period"), 0.8f))
+                .Column(TableColumn.Number(Language.Label("net_sales"), 1.1f))
+                .Column(TableColumn.Number(Language.Label("expected"), 1f))
+                .Column(TableColumn.Number(Language.Label("billed"), 1f))
+                .Column(TableColumn.Number(Language.Label("difference"), 1f))
+                .Column(TableColumn.Text(Language.Label("why"), 1.2f));
+            foreach (var f in largest)
+            {
+                t.Row(new TableCell($"{f.TenantName} ({f.TenantId})"), new TableCell(Month.Format(f.Period)), new TableCell(Money(f.NetSales)),
+                    new TableCell(Money(f.Expected)), new TableCell(Money(f.Billed)),
+                    new TableCell(Money(f.Difference), f.Difference < 0 ? KpiTone.Bad : KpiTone.Neutral), new TableCell(Name(f.Reason)));
+            }
+        });
+        More(content, findings.Count, largest.Count);
+    }
+
+    // ---- 12. Budget -------------------------------------------------------------------------------------------
+
+    private void ComposeBudget(ContentBuilder content)
+    {
+        content.Heading1(Sections[11]);
+        if (data.Budget is not { HasBudget: true } budget)
+        {
+            content.Paragraph(Language.Label("budget_none"), Typography.Note);
+            return;
+        }
+
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text("", 1.8f))
+                .Column(TableColumn.Number(Language.Label("budget_actual"), 1.2f))
+                .Column(TableColumn.Number(Language.Label("budget_target"), 1.2f))
+                .Column(TableColumn.Number(Language.Label("budget_vs"), 1f));
+            void Line(string label, decimal actual, decimal target, double? vs) => t.Row(new TableCell(Language.Label(label)), new TableCell(BigMoney(actual)),
+                new TableCell(BigMoney(target)), new TableCell(Change(vs), vs < 0 ? KpiTone.Bad : KpiTone.Neutral));
+            Line("budget_sales_month", budget.Month.NetSales, budget.Month.SalesBudget, budget.Month.SalesVsBudget);
+            Line("budget_sales_ytd", budget.Ytd.NetSales, budget.Ytd.SalesBudget, budget.Ytd.SalesVsBudget);
+            Line("budget_rent_month", budget.Month.OccupancyCost, budget.Month.RentBudget, budget.Month.RentVsBudget);
+            Line("budget_rent_ytd", budget.Ytd.OccupancyCost, budget.Ytd.RentBudget, budget.Ytd.RentVsBudget);
+        });
+        content.Paragraph(Language.Label("budget_note"), Typography.Note);
+        var furthest = budget.Tenants.Where(b => b.Ytd.SalesVsBudget < 0).OrderBy(b => b.Ytd.SalesVsBudget).ThenBy(b => b.TenantId, StringComparer.Ordinal)
+            .Take(Settings.Movers).ToList();
+        if (furthest.Count == 0)
+            return;
+        content.Heading2(Language.Label("budget_furthest"));
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.8f))
+                .Column(TableColumn.Text(Language.Label("category"), 1f))
+                .Column(TableColumn.Number(Language.Label("budget_actual"), 1.2f))
+                .Column(TableColumn.Number(Language.Label("budget_target"), 1.2f))
+                .Column(TableColumn.Number(Language.Label("budget_vs"), 1f));
+            foreach (var b in furthest)
+            {
+                t.Row(new TableCell($"{b.TenantName} ({b.TenantId})"), new TableCell(Name(b.Category)), new TableCell(Money(b.Ytd.NetSales)),
+                    new TableCell(Money(b.Ytd.SalesBudget)), new TableCell(Change(b.Ytd.SalesVsBudget), KpiTone.Bad));
+            }
+        });
+    }
+
+    // ---- 13. Merchants' requests ------------------------------------------------------------------------------
+
+    private void ComposeRequests(ContentBuilder content)
+    {
+        content.Heading1(Sections[12]);
+        var rows = data.RequestsByCategory;
+        content.Paragraph(Language.Label("requests_month_summary", Count(rows.Sum(r => r.Raised)), MonthText, Count(rows.Sum(r => r.Resolved)),
+            Count(rows.Sum(r => r.Open)), Count(rows.Sum(r => r.Overdue))));
+        if (rows.Count == 0)
+            return;
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("category"), 1.3f))
+                .Column(TableColumn.Number(Language.Label("requests_raised"), 0.9f))
+                .Column(TableColumn.Number(Language.Label("requests_resolved"), 0.9f))
+                .Column(TableColumn.Number(Language.Label("requests_open"), 0.9f))
+                .Column(TableColumn.Number(Language.Label("requests_overdue"), 0.9f))
+                .Column(TableColumn.Number(Language.Label("requests_median_hours"), 1.5f));
+            foreach (var r in rows)
+            {
+                t.Row(new TableCell(Name(r.Category)), new TableCell(Count(r.Raised)), new TableCell(Count(r.Resolved)), new TableCell(Count(r.Open)),
+                    new TableCell(Count(r.Overdue), r.Overdue > 0 ? KpiTone.Bad : KpiTone.Neutral), new TableCell(Number(r.MedianHours, 1)));
+            }
+        });
+    }
+
+    // ---- 14. Merchant sheets by mail --------------------------------------------------------------------------
 
     /// <summary>The last section: did every merchant get its sheet of the month before? (from the deliveries log).</summary>
     private void ComposeSheetDeliveries(ContentBuilder content)
     {
-        content.Heading1(Sections[10]);
+        content.Heading1(Sections[13]);
         var d = data.PreviousSheetDeliveries;
         var month = Language.Month(d.Period.Year, d.Period.Month);
         content.Paragraph(d.Any

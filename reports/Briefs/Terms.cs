@@ -31,7 +31,16 @@ internal static class Terms
         ["payment"] = ("Payment", "缴费情况"), ["customer"] = ("Customers", "顾客评价"), ["compliance"] = ("Compliance", "经营合规"),
         // Priorities and statuses.
         ["high"] = ("High", "高"), ["medium"] = ("Medium", "中"), ["low"] = ("Low", "低"),
-        ["open"] = ("Open", "未处理"), ["resolved"] = ("Resolved", "已处理"),
+        ["open"] = ("Open", "未处理"), ["resolved"] = ("Resolved", "已处理"), ["in_progress"] = ("In progress", "处理中"),
+        // Merchants' request categories ("other" is above).
+        ["repair"] = ("Repair", "维修"), ["facility"] = ("Facilities", "设施"), ["cleaning"] = ("Cleaning", "保洁"),
+        ["security"] = ("Security", "安保"), ["marketing"] = ("Marketing", "营销推广"), ["billing"] = ("Billing", "账单费用"),
+        ["policy"] = ("Rules", "管理规定"), ["neighbour"] = ("Neighbours", "邻铺关系"),
+        // Credit file rules (patrol finding types are above).
+        ["unpaid"] = ("Unpaid bill", "欠缴账单"), ["paid_late"] = ("Bill paid late", "逾期缴费"), ["serious_complaint"] = ("Serious complaint", "严重投诉"),
+        // Why a month's turnover rent was billed wrong.
+        ["no_charge"] = ("No charge billed", "漏收提成"), ["tier_missed"] = ("Tier missed", "未按阶梯计提"),
+        ["wrong_rate"] = ("Wrong rate", "提成比例错误"), ["not_due"] = ("Billed, none due", "不应收而收"),
     };
 
     public static string Name(string code, ReportLanguage language) =>

@@ -34,6 +34,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         T("3. Floor patrols", "三、巡场检查"),
         T("4. Arrears that grew", "四、欠费增加"),
         T("5. New flags", "五、新增预警"),
+        Language.Label("weekly_requests"),
+        Language.Label("weekly_credit"),
     ];
 
     protected override void ComposeContent(ContentBuilder content)
@@ -47,6 +49,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
         ComposePatrols(content);
         ComposeArrears(content);
         ComposeFlags(content);
+        ComposeRequests(content);
+        ComposeCredit(content);
     }
 
     internal decimal WeekSales => data.Sales.Sum(s => s.NetSales);
@@ -275,5 +279,82 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
             }
         });
         More(content, data.NewFlags.Count, Shown.Count);
+    }
+
+    private static readonly (string Label, int From, int To)[] AgeBands =
+        [("requests_age_0_3", 0, 3), ("requests_age_4_7", 4, 7), ("requests_age_8_30", 8, 30), ("requests_age_over_30", 31, int.MaxValue)];
+
+    private void ComposeRequests(ContentBuilder content)
+    {
+        content.Heading1(Sections[5]);
+        var newThisWeek = data.WeekRequests.Count(r => DateOnly.FromDateTime(r.RaisedAt) >= data.Week.Monday);
+        var resolvedThisWeek = data.WeekRequests.Count(r => r.ResolvedAt is { } done && DateOnly.FromDateTime(done) >= data.Week.Monday
+            && DateOnly.FromDateTime(done) <= data.Week.Sunday);
+        var open = data.OpenRequests;
+        content.Paragraph(Language.Label("requests_week_summary", Count(newThisWeek), Count(resolvedThisWeek), Count(open.Count), Count(open.Count(r => r.Overdue))));
+        if (open.Count == 0)
+            return;
+        content.Heading2(Language.Label("requests_by_age"));
+        var categories = open.Select(r => r.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("category"), 1.3f));
+            foreach (var band in AgeBands)
+                t.Column(TableColumn.Number(Language.Label(band.Label), 0.9f));
+            t.Column(TableColumn.Number(Language.Label("requests_overdue"), 0.9f));
+            foreach (var c in categories)
+            {
+                var mine = open.Where(r => r.Category == c).ToList();
+                var cells = new List<TableCell> { new(Name(c)) };
+                cells.AddRange(AgeBands.Select(b => new TableCell(Count(mine.Count(r => r.AgeDays >= b.From && r.AgeDays <= b.To)))));
+                var overdue = mine.Count(r => r.Overdue);
+                cells.Add(new TableCell(Count(overdue), overdue > 0 ? KpiTone.Bad : KpiTone.Neutral));
+                t.Row(cells.ToArray());
+            }
+        });
+        content.Heading2(Language.Label("requests_oldest"));
+        var oldest = open.Take(Settings.Movers).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.8f)).Column(TableColumn.Text(Language.Label("category"), 1f))
+                .Column(TableColumn.Text(Language.Label("requests_raised_on"), 1.1f)).Column(TableColumn.Number(Language.Label("requests_days_open"), 0.9f))
+                .Column(TableColumn.Text(Language.Label("description"), 2.4f));
+            foreach (var r in oldest)
+            {
+                t.Row(new TableCell($"{r.TenantName} ({r.TenantId})"), new TableCell(Name(r.Category)), new TableCell(Language.Date(DateOnly.FromDateTime(r.RaisedAt))),
+                    new TableCell(Count(r.AgeDays), r.Overdue ? KpiTone.Bad : KpiTone.Neutral), new TableCell(r.Description ?? ""));
+            }
+        });
+        More(content, open.Count, oldest.Count);
+    }
+
+    private void ComposeCredit(ContentBuilder content)
+    {
+        content.Heading1(Sections[6]);
+        var month = data.FlagPeriod;
+        var before = month.AddMonths(-1);
+        content.Paragraph(Language.Label("credit_changes_note", Language.Month(month.Year, month.Month), Language.Month(before.Year, before.Month)), Typography.Note);
+        if (data.CreditChanges.Count == 0)
+        {
+            content.Paragraph(Language.Label("credit_none_changed"), Typography.Note);
+            return;
+        }
+        // Falls first (worst grade first), then rises.
+        var shown = data.CreditChanges.OrderBy(c => string.CompareOrdinal(c.Before, c.Now.Grade) < 0 ? 0 : 1).ThenByDescending(c => c.Now.Grade, StringComparer.Ordinal)
+            .ThenBy(c => c.Now.TenantId, StringComparer.Ordinal).Take(Settings.Movers * 2).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.8f)).Column(TableColumn.Text(Language.Label("credit_before"), 0.6f))
+                .Column(TableColumn.Text(Language.Label("credit_now"), 0.6f)).Column(TableColumn.Number(Language.Label("credit_points"), 0.6f))
+                .Column(TableColumn.Text(Language.Label("credit_largest"), 2.6f));
+            foreach (var (now, was) in shown)
+            {
+                var top = now.Deductions.FirstOrDefault();
+                t.Row(new TableCell($"{now.TenantName} ({now.TenantId})"), new TableCell(was),
+                    new TableCell(now.Grade, string.CompareOrdinal(now.Grade, was) > 0 ? KpiTone.Bad : KpiTone.Good), new TableCell(Count(now.Points)),
+                    new TableCell(top is null ? "" : $"-{top.Points} {Name(top.Rule)} {Language.Date(top.Date)}"));
+            }
+        });
+        More(content, data.CreditChanges.Count, shown.Count);
     }
 }

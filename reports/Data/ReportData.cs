@@ -1,5 +1,9 @@
 using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;
+using Analytics.Model.Audit;
+using Analytics.Model.Budget;
+using Analytics.Model.Credit;
+using Analytics.Model.Requests;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
 using DuckDB.NET.Data;
@@ -55,6 +59,19 @@ public sealed class ReportData
     /// <summary>The leasing team's standing decision per tenant and flag (taken on flags of months up to this one).</summary>
     internal IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions { get; private init; } =
         new Dictionary<(string, string), FlagDecision>();
+    /// <summary>Turnover-rent findings of the 12 months ending with the month.</summary>
+    internal IReadOnlyList<TurnoverFinding> Audit { get; private init; } = [];
+
+    /// <summary>The mall's month and year to date against budget (null when the report covers no single mall).</summary>
+    internal MallBudget? Budget { get; private init; }
+
+    internal IReadOnlyList<RequestCategoryRow> RequestsByCategory { get; private init; } = [];
+
+    /// <summary>Merchants' requests open on D, oldest first.</summary>
+    internal IReadOnlyList<RequestRow> OpenRequests { get; private init; } = [];
+
+    /// <summary>Credit grades of the month, by tenant.</summary>
+    internal IReadOnlyDictionary<string, CreditGrade> Credit { get; private init; } = new Dictionary<string, CreditGrade>();
 
     internal MallMetricsRow Mall => MallSeries[^1];
 
@@ -69,7 +86,7 @@ public sealed class ReportData
     {
         period = Month.First(period);
         analysis ??= TenantAnalysis.Run(connection, mallId, period, settings);
-        var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period);
+        var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period, settings.Requests);
         var peers = new Dictionary<(string, DateOnly), double?>();
         for (var m = period.AddMonths(-(trendMonths - 1)); m <= period; m = m.AddMonths(1))
         {
@@ -91,6 +108,11 @@ public sealed class ReportData
             Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
             PreviousSheetDeliveries = MonthQueries.SheetDeliveries(connection, mallId, period.AddMonths(-1)),
             Decisions = FlagDecisions.Latest(connection, period),
+            Audit = TurnoverAudit.Run(connection, mallId, period),
+            Budget = mallId is null ? null : BudgetFigures.From(series, mallId, period),
+            RequestsByCategory = RequestList.ByCategory(connection, mallId, period, settings.Requests),
+            OpenRequests = RequestList.Open(connection, mallId, lastDay, settings.Requests),
+            Credit = CreditFile.Grade(connection, mallId, period, settings.Credit).ToDictionary(g => g.TenantId, StringComparer.Ordinal),
         };
     }
 }

@@ -1,7 +1,9 @@
 using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;
+using Analytics.Model.Credit;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
+using Analytics.Model.Requests;
 using DuckDB.NET.Data;
 
 namespace Analytics.Reports.Data;
@@ -27,6 +29,14 @@ internal sealed class WeekData
 
     /// <summary>Which optional datasets the mall's drops have given (sections without them say so in one line).</summary>
     public required DataAvailability Availability { get; init; }
+    /// <summary>Merchants' requests raised or resolved during the week (age as of Sunday).</summary>
+    public IReadOnlyList<RequestRow> WeekRequests { get; init; } = [];
+
+    /// <summary>Merchants' requests open at the end of Sunday, oldest first.</summary>
+    public IReadOnlyList<RequestRow> OpenRequests { get; init; } = [];
+
+    /// <summary>Tenants whose credit grade of the flag month differs from the month before.</summary>
+    public IReadOnlyList<(CreditGrade Now, string Before)> CreditChanges { get; init; } = [];
 
     /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
@@ -71,6 +81,9 @@ internal sealed class WeekData
             Findings = WeekQueries.Findings(connection, mallId, week.Monday, week.Sunday),
             Arrears = WeekQueries.ArrearsOn(connection, mallId, week.Sunday),
             PreviousArrears = WeekQueries.ArrearsOn(connection, mallId, week.Previous.Sunday),
+            WeekRequests = RequestList.Active(connection, mallId, week.Monday, week.Sunday, settings.Requests),
+            OpenRequests = RequestList.Open(connection, mallId, week.Sunday, settings.Requests),
+            CreditChanges = CreditFile.Changes(connection, mallId, flagMonth, settings.Credit),
             FlagPeriod = flagMonth,
             Availability = current.Availability,
             NewFlags = FlagDecision.NewFlags(current.Flags, known, FlagDecisions.Latest(connection, flagMonth), week.Sunday),

@@ -16,9 +16,12 @@ internal static class RentBook
 
     private sealed record Charge(string TenantId, DateOnly Period, string Type, decimal Due, DateOnly DueDate);
 
-    public static long Write(string path, MallPlan plan, SalesBook sales, int seed)
+    /// <summary>One rent row as exported: the charge and what was paid of it by the export day.</summary>
+    internal sealed record Row(string TenantId, DateOnly Period, string Type, decimal Due, DateOnly DueDate, decimal Paid, DateOnly? PaidOn);
+
+    public static List<Row> Draw(MallPlan plan, SalesBook sales, int seed)
     {
-        var rows = new List<(Charge Charge, decimal Paid, DateOnly? PaidOn)>();
+        var rows = new List<Row>();
         for (var i = 0; i < plan.Tenants.Count; i++)
         {
             var t = plan.Tenants[i];
@@ -31,13 +34,19 @@ internal static class RentBook
                     outcome = Payment(t, charge.DueDate, rng);
                     outcomes.Add(charge.DueDate, outcome);
                 }
-                rows.Add((charge, Format.Round2(charge.Due * (decimal)outcome.Share), outcome.On));
+                rows.Add(new Row(charge.TenantId, charge.Period, charge.Type, charge.Due, charge.DueDate,
+                    Format.Round2(charge.Due * (decimal)outcome.Share), outcome.On));
             }
         }
+        return rows;
+    }
+
+    public static long Write(string path, IEnumerable<Row> rows)
+    {
         using var csv = new CsvWriter(path, Header);
-        foreach (var (c, paid, on) in rows.OrderBy(r => r.Charge.Period).ThenBy(r => r.Charge.TenantId, StringComparer.Ordinal).ThenBy(r => Order(r.Charge.Type)))
+        foreach (var r in rows.OrderBy(r => r.Period).ThenBy(r => r.TenantId, StringComparer.Ordinal).ThenBy(r => Order(r.Type)))
         {
-            csv.WriteRow([c.TenantId, Format.Period(c.Period), c.Type, Format.Money(c.Due), Format.Date(c.DueDate), Format.Money(paid), on is { } p ? Format.Date(p) : string.Empty]);
+            csv.WriteRow([r.TenantId, Format.Period(r.Period), r.Type, Format.Money(r.Due), Format.Date(r.DueDate), Format.Money(r.Paid), r.PaidOn is { } p ? Format.Date(p) : string.Empty]);
         }
         return csv.Rows;
     }

@@ -20,12 +20,19 @@ public static class SampleDrop
     public const string TruthFile = "sample-truth.csv";
     public const string BadExpectedFile = "bad-drop-expected.csv";
 
+    /// <summary>What the operations datasets plant: turnover-rent slips, targets far too high, overdue requests.</summary>
+    public const string OperationsTruthFile = "operations-truth.csv";
+
+    public const string MallName = "星河汇购物中心";
+    public const string MallNameEn = "Galaxy Place";
+
     /// <summary>Writes drop/, xlsx-drop/, bad-drop/, sample-truth.csv and bad-drop-expected.csv into <paramref name="dir"/>.</summary>
     public static IReadOnlyDictionary<string, long> Write(string dir, int seed = DefaultSeed)
     {
         var plan = MallPlan.Build(seed);
-        var counts = WriteDrop(Path.Combine(dir, DropFolder), plan, seed);
+        var (counts, operations) = WriteDrop(Path.Combine(dir, DropFolder), plan, seed);
         WriteTruth(Path.Combine(dir, TruthFile), plan);
+        operations.Write(Path.Combine(dir, OperationsTruthFile));
         var complaints = ComplaintBook.Draw(plan, seed);
         XlsxDrop.Write(Path.Combine(dir, XlsxFolder, "mall.xlsx"), plan, TenantRows(plan, seed), complaints);
         BadDrop.Write(Path.Combine(dir, BadFolder), Path.Combine(dir, BadExpectedFile));
@@ -34,9 +41,9 @@ public static class SampleDrop
 
     /// <summary>Only the CSV drop (what a test compares with the committed one).</summary>
     public static IReadOnlyDictionary<string, long> WriteDrop(string dropDir, int seed = DefaultSeed) =>
-        WriteDrop(dropDir, MallPlan.Build(seed), seed);
+        WriteDrop(dropDir, MallPlan.Build(seed), seed).Counts;
 
-    private static Dictionary<string, long> WriteDrop(string dropDir, MallPlan plan, int seed)
+    private static (Dictionary<string, long> Counts, OperationsTruth Truth) WriteDrop(string dropDir, MallPlan plan, int seed)
     {
         Directory.CreateDirectory(dropDir);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -45,11 +52,26 @@ public static class SampleDrop
         counts["tenants"] = WriteTenants(In("tenants"), TenantRows(plan, seed));
         var sales = SalesBook.Draw(plan, seed);
         counts["sales"] = sales.Write(In("sales"), plan.Tenants);
-        counts["rent"] = RentBook.Write(In("rent"), plan, sales, seed);
+        var rent = RentBook.Draw(plan, sales, seed);
+        var turnover = TurnoverBook.Plant(plan, sales, rent, seed);
+        counts["rent"] = RentBook.Write(In("rent"), rent);
         counts["complaints"] = ComplaintBook.Write(In("complaints"), ComplaintBook.Draw(plan, seed));
         counts["inspections"] = InspectionBook.Write(In("inspections"), plan, seed);
         counts["footfall"] = FootfallBook.Write(In("footfall"), seed);
-        return counts;
+        counts["malls"] = WriteMalls(In("malls"));
+        counts["turnover_tiers"] = turnover.WriteTiers(In("turnover_tiers"));
+        var (budget, farBelow) = BudgetBook.Draw(plan, sales, seed);
+        counts["budget"] = BudgetBook.Write(In("budget"), budget);
+        var (requests, overdue) = RequestBook.Draw(plan, seed);
+        counts["requests"] = RequestBook.Write(In("requests"), requests);
+        return (counts, new OperationsTruth(turnover, farBelow, overdue));
+    }
+
+    private static long WriteMalls(string path)
+    {
+        using var csv = new CsvWriter(path, ["mall_id", "mall_name", "mall_name_en", "city", "time_zone", "currency"]);
+        csv.WriteRow(["main", MallName, MallNameEn, "成都", "Asia/Shanghai", "CNY"]);
+        return csv.Rows;
     }
 
     internal static readonly string[] UnitHeader = ["unit_id", "floor", "zone", "area_sqm"];

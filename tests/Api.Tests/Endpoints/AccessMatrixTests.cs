@@ -47,6 +47,16 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         Row("POST", "/api/drops", 400, 403, 403, 403); // admin passes authorization; an empty form is a 400
         Row("GET", "/api/drops/12345", 404, 403, 403, 403);
         Row("GET", "/api/users", 200, 403, 403, 403);
+        Row("GET", "/api/audit/turnover-rent?period=2026-10", 200, 200, 403, 403);
+        Row("GET", "/api/audit/turnover-rent?period=2026-13", 400, 400, 403, 403);
+        Row("GET", "/api/budget?period=2026-10", 200, 200, 200, 403);
+        Row("GET", "/api/requests?period=2026-10", 200, 200, 200, 403);
+        Row("GET", "/api/tenants/T001/requests?period=2026-10", 200, 200, 200, 200);
+        Row("GET", "/api/tenants/T002/requests?period=2026-10", 200, 200, 200, 404);
+        Row("GET", "/api/tenants/NOPE/requests?period=2026-10", 404, 404, 404, 404);
+        Row("GET", "/api/credit?period=2026-10", 200, 200, 200, 403);
+        Row("GET", "/api/tenants/T001/credit?period=2026-10", 200, 200, 200, 200);
+        Row("GET", "/api/tenants/T002/credit?period=2026-10", 200, 200, 200, 404);
         Row("DELETE", "/api/users/nobody", 404, 403, 403, 403);
         Row("GET", "/api/deliveries?period=2026-10", 200, 403, 200, 403);
         Row("GET", "/api/deliveries?period=2026-W44", 200, 403, 200, 403);
@@ -129,6 +139,18 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         entries.Should().Contain(e => e.UserName == "merchant" && e.Resource == "/api/reports/merchant/T002/2026-10" && e.Status == 404);
         entries.Should().Contain(e => e.UserName == "merchant" && e.Role == "merchant" && e.Resource == "/api/reports/monthly/2026-10" && e.Status == 403);
         entries.Should().Contain(e => e.UserName == null && e.Resource == "/api/reports/weekly/2026-W44?lang=en" && e.Status == 401);
+    }
+
+    [Fact]
+    public async Task Requests_Merchant_SeesOnlyItsOwnAndStaffSeeAll()
+    {
+        var own = await _server.Client("merchant").GetStringAsync("/api/tenants/T001/requests?period=2026-10");
+        var all = await _server.Client("gm").GetStringAsync("/api/requests?period=2026-10");
+
+        own.Should().Contain("\"requestId\":\"RQ-T001\"").And.Contain("\"overdue\":true").And.NotContain("T002").And.NotContain("T003");
+        all.Should().Contain("RQ-T001").And.Contain("RQ-T002").And.Contain("RQ-T003");
+        var credit = await _server.Client("merchant").GetStringAsync("/api/tenants/T001/credit?period=2026-10");
+        credit.Should().Contain("\"grade\":\"A\"").And.Contain("\"points\":100").And.NotContain("T002");
     }
 
     [Fact]

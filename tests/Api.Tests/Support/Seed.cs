@@ -23,6 +23,10 @@ internal static class Seed
                 INSERT INTO sales SELECT 'main', '{id}', d::DATE, 1000, 50, 0
                 FROM range(DATE '2026-10-01', DATE '2026-11-01', INTERVAL 1 DAY) t(d)
                 """);
+            // One repair request each, still open at the month's end (overdue: 11 days against 3).
+            Execute(connection, $"""
+                INSERT INTO requests VALUES ('main', 'RQ-{id}', TIMESTAMP '2026-10-20 10:00:00', '{id}', 'repair', 'open', NULL, '漏水', NULL, 0)
+                """);
         }
     }
 

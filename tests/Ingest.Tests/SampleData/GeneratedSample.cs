@@ -11,12 +11,14 @@ public sealed class GeneratedSample : IDisposable
         Counts = SampleDrop.Write(Folder, SampleDrop.DefaultSeed);
         Facts = new SampleFacts(Path.Combine(Folder, SampleDrop.DropFolder));
         Truth = CsvTable.Read(Path.Combine(Folder, SampleDrop.TruthFile));
+        OperationsTruth = CsvTable.Read(Path.Combine(Folder, SampleDrop.OperationsTruthFile));
     }
 
     public string Folder { get; }
     public IReadOnlyDictionary<string, long> Counts { get; }
     internal SampleFacts Facts { get; }
     internal CsvTable Truth { get; }
+    internal CsvTable OperationsTruth { get; }
 
     public string Drop => Path.Combine(Folder, SampleDrop.DropFolder);
 

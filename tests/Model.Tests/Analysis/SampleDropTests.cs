@@ -47,7 +47,7 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         /// data-samples/ of this checkout when it holds the committed drop; else the same sample generated afresh by
         /// the generator (same seed, same rows). SAMPLE_DIR overrides both.
         /// </summary>
-        private static string SampleFolder(string scratch)
+        internal static string SampleFolder(string scratch)
         {
             if (Environment.GetEnvironmentVariable("SAMPLE_DIR") is { Length: > 0 } env)
             {

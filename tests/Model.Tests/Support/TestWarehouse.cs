@@ -109,6 +109,31 @@ internal sealed class TestWarehouse : IDisposable
         return this;
     }
 
+    public TestWarehouse Tier(string tenantId, DateOnly leaseStart, decimal salesFrom, decimal ratePct, string mall = "main")
+    {
+        using var a = Connection.CreateAppender("turnover_tiers");
+        a.CreateRow().AppendValue(mall).AppendValue(tenantId).AppendValue(leaseStart).AppendValue(salesFrom).AppendValue(ratePct).AppendValue(1L).EndRow();
+        return this;
+    }
+
+    public TestWarehouse Budget(string tenantId, DateOnly period, decimal? salesBudget, decimal? rentBudget, string mall = "main")
+    {
+        using var a = Connection.CreateAppender("budget");
+        a.CreateRow().AppendValue(mall).AppendValue(tenantId).AppendValue(new DateOnly(period.Year, period.Month, 1))
+            .AppendValue(salesBudget).AppendValue(rentBudget).AppendValue(1L).EndRow();
+        return this;
+    }
+
+    public TestWarehouse Request(
+        string requestId, string tenantId, DateTime raisedAt, string category = "repair", DateTime? resolvedAt = null, string mall = "main")
+    {
+        using var a = Connection.CreateAppender("requests");
+        a.CreateRow().AppendValue(mall).AppendValue(requestId).AppendValue(raisedAt).AppendValue(tenantId).AppendValue(category)
+            .AppendValue(resolvedAt is null ? "open" : "resolved").AppendValue(resolvedAt).AppendValue("漏水").AppendValue((string?)null)
+            .AppendValue(1L).EndRow();
+        return this;
+    }
+
     public TestWarehouse Footfall(DateOnly date, long visitors, string zone = "", string mall = "main")
     {
         using var a = Connection.CreateAppender("footfall");

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Analytics.Api.Auth;
+using Analytics.Api.Server;
+using Analytics.Model.Audit;
+using Analytics.Model.Budget;
+using Analytics.Model.Credit;
+using Analytics.Model.Metrics;
+using Analytics.Model.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>
+/// The operations department's figures: the turnover-rent audit (leasing, admin), the budget (staff), merchants'
+/// requests (staff for the mall; a merchant only its own, 404 for any other tenant like every tenant endpoint).
+/// </summary>
+internal static class OperationsApi
+{
+    public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/audit/turnover-rent", Audit).WithTags("Operations").RequireAuthorization(Role.LeasingOrAdmin);
+        app.MapGet("/api/budget", Budget).WithTags("Operations").RequireAuthorization(Role.Staff);
+        app.MapGet("/api/requests", Requests).WithTags("Operations").RequireAuthorization(Role.Staff);
+        app.MapGet("/api/tenants/{id}/requests", TenantRequests).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff);
+        app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        return app;
+    }
+
+    private static ProblemHttpResult BadPeriod() =>
+        TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Findings of the 12 months ending with the period.</summary>
+    private static Results<Ok<IReadOnlyList<TurnoverFinding>>, ProblemHttpResult> Audit(string? period, WarehouseFacts facts, WarehouseAccess warehouse)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(TurnoverAudit.Run(connection, null, p));
+    }
+
+    /// <summary>Each mall's month and year to date against budget, with its tenants.</summary>
+    private static Results<Ok<List<MallBudget>>, ProblemHttpResult> Budget(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        var series = TenantMetrics.Series(connection, null, new DateOnly(p.Year, 1, 1), p, figures.Settings.Requests);
+        return TypedResults.Ok(series.Select(r => r.MallId).Distinct().Order(StringComparer.Ordinal)
+            .Select(m => BudgetFigures.From(series, m, p)).ToList());
+    }
+
+    /// <summary>Requests open on the period's last day, oldest first.</summary>
+    private static Results<Ok<IReadOnlyList<RequestRow>>, ProblemHttpResult> Requests(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests));
+    }
+
+    /// <summary>One tenant's requests open on the period's last day; access and existence are checked first (404 for both).</summary>
+    private static Results<Ok<IReadOnlyList<RequestRow>>, NotFound, ProblemHttpResult> TenantRequests(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, p =>
+        {
+            using var connection = warehouse.Connect();
+            return RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests, id);
+        });
+
+    /// <summary>Access and existence first (404 for both, so a merchant key cannot probe ids), the period after.</summary>
+    private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, T> figures)
+    {
+        if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p)) : BadPeriod();
+    }
+
+    /// <summary>A stored month of the credit file.</summary>
+    internal sealed record CreditHistoryRow(DateOnly Period, string Grade, int Points, string Deductions);
+
+    /// <summary>A tenant's grade for the period (with its deductions) and every month the credit file has stored.</summary>
+    internal sealed record TenantCreditView(CreditGrade? Grade, IReadOnlyList<CreditHistoryRow> History);
+
+    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(CreditFile.Grade(connection, null, p, figures.Settings.Credit));
+    }
+
+    private static Results<Ok<TenantCreditView>, NotFound, ProblemHttpResult> TenantCredit(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, p => CreditOf(id, p, warehouse, figures));
+
+    private static TenantCreditView CreditOf(string id, DateOnly p, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        using var connection = warehouse.Connect();
+        var grade = CreditFile.Grade(connection, null, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT period, grade, points, deductions FROM credit_history WHERE tenant_id = $tenant ORDER BY period";
+        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("tenant", id));
+        using var r = cmd.ExecuteReader();
+        var history = new List<CreditHistoryRow>();
+        while (r.Read())
+        {
+            history.Add(new CreditHistoryRow(r.Date("period"), r.Text("grade"), r.GetInt32(2), r.Text("deductions")));
+        }
+
+        return new TenantCreditView(grade, history);
+    }
+}
