@@ -84,7 +84,7 @@ public sealed class UsersVerbTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new CliContext(TimeProvider.System, output, error, input is null ? null : new StringReader(input)));
+        var code = await CommandLine.RunAsync(args, new CliContext(TimeProvider.System, output, error, In: input is null ? null : new StringReader(input)));
         return (code, output.ToString(), error.ToString());
     }
 }
