@@ -120,6 +120,23 @@ public sealed class HostileCsvTests : IDisposable
     }
 
     [Fact]
+    public void Load_FormulaInAName_IsStoredAsSentAndNeutralisedInTheRejectsCsv()
+    {
+        // Before: =HYPERLINK(...) went as-is into the rejects CSV that a leasing manager opens in Excel.
+        using var drop = Drop.WithLeases().File("complaints.csv", """
+            complaint_id,received_at,tenant_id,channel,category,severity,status,resolved_at,description
+            C1,2026-10-01 10:00,T1,"=HYPERLINK(""http://x"",""y"")",service,1,open,,ok
+            C2,2026-10-01 10:00,T1,app,@SUM(A1),1,open,,bad category
+            """);
+
+        var result = _wh.Load(drop.Folder, maxRejectPct: 100);
+
+        result.Refused.Should().BeFalse();
+        _wh.Scalar<string>("SELECT channel FROM complaints WHERE complaint_id = 'C1'").Should().Be("=HYPERLINK(\"http://x\",\"y\")");
+        File.ReadAllText(result.RejectsFile!).Should().Contain("complaints.csv,3,category,'@SUM(A1),bad_enum,complaints");
+    }
+
+    [Fact]
     public void Cli_BinaryFile_RefusalCarriesNoControlCharacters()
     {
         using var drop = Drop.WithLeases();
