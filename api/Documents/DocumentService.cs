@@ -50,7 +50,7 @@ internal sealed class DocumentService(DocumentStore store, DocumentRenderer rend
     {
         if (kind != DocumentKind.Weekly)
         {
-            return facts.HasSales(DateOnly.ParseExact(when + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            return Analytics.Model.Metrics.Month.TryParse(when, out var first) && facts.HasSales(first);
         }
 
         var sunday = Analytics.Reports.Data.IsoWeek.Parse(when).Sunday;
