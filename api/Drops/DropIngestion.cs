@@ -67,7 +67,7 @@ internal sealed class DropIngestion(
             LoadResult result;
             try
             {
-                result = new DropLoader(warehouse.Warehouse, clock).Load(folder, new LoadOptions(options.MaxRejectPct, Path.Combine(folder, "rejects.csv")));
+                result = new DropLoader(warehouse.Warehouse, clock).Load(folder, new LoadOptions(options.MaxRejectPct, Path.Combine(folder, "rejects.csv"), options.Limits));
             }
             catch (Analytics.Ingest.UserError ex)
             {
