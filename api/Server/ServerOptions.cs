@@ -36,6 +36,9 @@ internal sealed class ServerOptions
     /// <summary>Failed authentication attempts allowed per client IP and minute before 429.</summary>
     public int AuthFailuresPerMinute { get; set; } = 10;
 
+    /// <summary>A drop load still running after this is stopped by the watchdog: the drop ends "failed", the next one runs.</summary>
+    public TimeSpan LoadBudget { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Reject share above which a file, and with it the drop, is refused (the loader's limit).</summary>
     public double MaxRejectPct { get; set; } = 5.0;
 

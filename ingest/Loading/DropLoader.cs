@@ -13,7 +13,9 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock)
 {
-    public LoadResult Load(string folder, LoadOptions options)
+    /// <param name="cancel">Stops the load (a watchdog's budget): the statement running is interrupted, the transaction
+    /// rolled back, and <see cref="OperationCanceledException"/> thrown; the warehouse is as it was.</param>
+    public LoadResult Load(string folder, LoadOptions options, CancellationToken cancel = default)
     {
         var limits = options.Limits ?? InputLimits.Default;
         limits.Validate();
@@ -25,6 +27,12 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         var trace = Stage.Tracer();
         using var connection = warehouse.Open(clock);
         trace("open");
+        // DuckDB checks for an interrupt inside long statements (a read, a join): the budget stops them, not just the gaps.
+        using var interrupt = cancel.Register(() =>
+        {
+            using var command = connection.CreateCommand();
+            command.Cancel();
+        });
         var started = clock.GetUtcNow().UtcDateTime;
         var loadId = DatasetSql.Scalar(connection, "SELECT coalesce(max(load_id), 0) + 1 FROM load_log");
 
@@ -40,11 +48,16 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         {
             for (var i = 0; i < sources.Count; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 // The file's hash is awaited only when its result is written, so hashing runs beside DuckDB's read.
                 (FileResult File, List<RejectedRow> Rejects) outcome;
                 try
                 {
                     outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path]);
+                }
+                catch (DuckDBException) when (cancel.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The load was stopped.", cancel);
                 }
                 catch (DuckDBException ex) when (ex.Message.StartsWith("Invalid Input Error", StringComparison.Ordinal))
                 {
@@ -63,6 +76,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
             }
 
             trace("files");
+            cancel.ThrowIfCancellationRequested();
             var refused = outcomes.Any(o => o.File.Refused);
             if (refused)
             {
