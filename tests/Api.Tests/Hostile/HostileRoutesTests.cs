@@ -53,6 +53,35 @@ public sealed class HostileRoutesTests(HostileRoutesTests.Fixture fixture) : ICl
         }
     }
 
+    [Theory]
+    // Before: {} answered 500; a merchant key for a tenant nobody leases was created; NUL and '/' were accepted.
+    [InlineData("{}", "A user name must have 1 to 100 characters.")]
+    [InlineData("{\"name\":\"x\"}", "Unknown role ''")]
+    [InlineData("{\"name\":\"shop9\",\"role\":\"merchant\",\"tenantId\":\"NOPE\"}", "No tenant 'NOPE' is in the warehouse")]
+    [InlineData("{\"name\":\"a\\u0000b\",\"role\":\"gm\"}", "may not hold control characters")]
+    [InlineData("{\"name\":\"a/b\",\"role\":\"gm\"}", "may not hold control characters, '/'")]
+    public async Task AddUser_BadBody_Answers400WithOneSentence(string body, string expected)
+    {
+        using var client = _server.Client("admin");
+
+        using var response = await client.PostAsync(new Uri("/api/users", UriKind.Relative),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_401_SaysHowToAuthenticate()
+    {
+        using var client = _server.Client();
+
+        using var response = await client.GetAsync(new Uri("/api/tenants", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be("Bearer");
+    }
+
     public sealed class Fixture : IAsyncLifetime
     {
         internal RunningServer Server { get; private set; } = null!;
