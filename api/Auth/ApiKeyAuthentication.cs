@@ -60,6 +60,14 @@ internal sealed class ApiKeyAuthentication(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    /// <summary>A 401 says how to authenticate (RFC 9110): a Bearer key.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"analytics\"";
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>

@@ -10,17 +10,37 @@ internal sealed record ApiUser(string Name, string Role, string? TenantId, DateT
 internal static class ApiUsers
 {
     /// <summary>Adds a user and returns its new key, the only time the key exists in clear.</summary>
-    public static ApiKey Add(DuckDBConnection connection, string name, string role, string? tenantId, TimeProvider clock)
+    private static bool TenantExists(DuckDBConnection connection, string tenantId)
     {
-        name = name.Trim();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM tenants WHERE tenant_id = $id";
+        cmd.Parameters.Add(new DuckDBParameter("id", tenantId));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public static ApiKey Add(DuckDBConnection connection, string? name, string? role, string? tenantId, TimeProvider clock)
+    {
+        name = name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
         {
             throw new UserError("A user name must have 1 to 100 characters.");
         }
 
-        if (!Role.All.Contains(role))
+        // A control character cuts the name in logs and terminals (NUL ends it in C strings); a '/' makes
+        // DELETE /api/users/{name} unable to name it.
+        if (name.Any(c => char.IsControl(c) || c is '/' or '\\'))
         {
-            throw new UserError($"Unknown role '{role}'; use one of {string.Join(", ", Role.All)}.");
+            throw new UserError("A user name may not hold control characters, '/' or '\\'.");
+        }
+
+        if (role is null || !Role.All.Contains(role))
+        {
+            throw new UserError($"Unknown role '{Printable.Of(role ?? "")}'; use one of {string.Join(", ", Role.All)}.");
+        }
+
+        if (role == Role.Merchant && !string.IsNullOrWhiteSpace(tenantId) && !TenantExists(connection, tenantId))
+        {
+            throw new UserError($"No tenant '{Printable.Of(tenantId)}' is in the warehouse; a merchant key is bound to an existing tenant.");
         }
 
         if (role == Role.Merchant && string.IsNullOrWhiteSpace(tenantId))

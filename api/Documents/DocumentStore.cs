@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Analytics.Model.Metrics;
 using Analytics.Reports.Data;
 using Analytics.Reports.Documents;
 using Analytics.Reports.Language;
@@ -20,7 +20,7 @@ internal enum DocumentKind
 /// another folder. Writes go to a temporary file in the same
 /// folder and are renamed over the target, so a reader never sees half a PDF.
 /// </summary>
-internal sealed partial class DocumentStore(string root)
+internal sealed class DocumentStore(string root)
 {
     public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
 
@@ -30,13 +30,13 @@ internal sealed partial class DocumentStore(string root)
     {
         if (!Languages.Contains(language))
         {
-            throw new ArgumentException($"Unknown language '{language}'.", nameof(language));
+            throw new ArgumentException($"Unknown language '{Analytics.Ingest.Printable.Of(language)}'; use zh or en.", nameof(language));
         }
 
         var valid = kind == DocumentKind.Weekly ? IsWeek(when) : IsPeriod(when);
         if (!valid)
         {
-            throw new ArgumentException($"'{when}' is not a {(kind == DocumentKind.Weekly ? "week (YYYY-Www)" : "period (YYYY-MM)")}.", nameof(when));
+            throw new ArgumentException($"'{Analytics.Ingest.Printable.Of(when)}' is not a {(kind == DocumentKind.Weekly ? "week (YYYY-Www)" : "period (YYYY-MM)")}.", nameof(when));
         }
 
         // The report service's file names (the same the 'report' verb writes), one folder per period or week.
@@ -74,16 +74,11 @@ internal sealed partial class DocumentStore(string root)
         }
     }
 
-    public static bool IsPeriod(string text) => PeriodPattern().IsMatch(text);
+    public static bool IsPeriod(string text) => Month.TryParse(text, out _);
 
-    public static bool IsWeek(string text) => WeekPattern().IsMatch(text);
+    // Upper-case W only: the file name and folder of a week are written with it.
+    public static bool IsWeek(string text) => text.Length == 8 && text[5] == 'W' && IsoWeek.TryParse(text, out _);
 
     private static DateOnly FirstDay(string period) =>
-        DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
-    private static partial Regex PeriodPattern();
-
-    [GeneratedRegex(@"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")]
-    private static partial Regex WeekPattern();
+        Month.TryParse(period, out var first) ? first : throw new ArgumentException($"'{period}' is not a period (YYYY-MM).", nameof(period));
 }

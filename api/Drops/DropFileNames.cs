@@ -24,7 +24,7 @@ internal static partial class DropFileNames
         if (name.Contains('/') || name.Contains('\\') || name.Contains(':') || name.Contains("..", StringComparison.Ordinal)
             || name.Any(char.IsControl) || name.StartsWith('.'))
         {
-            reason = $"'{Printable(clientName)}' is a path, not a plain file name";
+            reason = $"'{Analytics.Ingest.Printable.Of(clientName)}' is a path, not a plain file name";
             return null;
         }
 
@@ -36,7 +36,7 @@ internal static partial class DropFileNames
                 var dataset = stem.ToLowerInvariant();
                 if (!DatasetNames.Contains(dataset))
                 {
-                    reason = $"'{Printable(clientName)}' is not a dataset of the contract ({string.Join(", ", DatasetNames.Select(d => d + ".csv"))})";
+                    reason = $"'{Analytics.Ingest.Printable.Of(clientName)}' is not a dataset of the contract ({string.Join(", ", DatasetNames.Select(d => d + ".csv"))})";
                     return null;
                 }
 
@@ -44,7 +44,7 @@ internal static partial class DropFileNames
             case ".xlsx":
                 if (!WorkbookStem().IsMatch(stem))
                 {
-                    reason = $"'{Printable(clientName)}': a workbook name may hold letters, digits, '-' and '_' only";
+                    reason = $"'{Analytics.Ingest.Printable.Of(clientName)}': a workbook name may hold letters, digits, '-' and '_' only";
                     return null;
                 }
 
@@ -52,18 +52,12 @@ internal static partial class DropFileNames
             case ".zip":
                 return "drop.zip";
             default:
-                reason = $"'{Printable(clientName)}' is neither .csv, .xlsx nor .zip";
+                reason = $"'{Analytics.Ingest.Printable.Of(clientName)}' is neither .csv, .xlsx nor .zip";
                 return null;
         }
     }
 
     public static IReadOnlyList<string> DatasetNames { get; } = DataContract.Datasets.Select(d => d.Name).ToList();
-
-    private static string Printable(string text)
-    {
-        var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return clean.Length > 80 ? clean[..80] + "..." : clean;
-    }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex WorkbookStem();

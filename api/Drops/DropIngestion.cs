@@ -54,8 +54,35 @@ internal sealed class DropIngestion(
     [AutomaticRetry(Attempts = 1)]
     public void Load(long dropId)
     {
-        var folder = Find(dropId)?.Folder ?? throw new InvalidOperationException($"Drop {dropId} is not registered.");
-        LoadNow(dropId, folder);
+        var found = Find(dropId) ?? throw new InvalidOperationException($"Drop {dropId} is not registered.");
+        if (found.Status.Status is not ("queued" or "loading"))
+        {
+            // Hangfire hands a job out again after a crash; a drop marked interrupted at start-up (or finished) stays as it is.
+            log.LogInformation("Drop {DropId} is {Status}: not loaded again", dropId, found.Status.Status);
+            return;
+        }
+
+        LoadNow(dropId, found.Folder);
+    }
+
+    /// <summary>
+    /// At start-up, before any job runs: drops left "queued" or "loading" by a process that stopped are marked
+    /// "interrupted" with a sentence, at once rather than when Hangfire's invisibility timeout (30 minutes) hands their
+    /// job out again. An uploaded drop is not re-run (its job would find it interrupted and skip it): the admin sends it
+    /// again. An inbox drop is loaded again by the next inbox run, from its folder under .taken.
+    /// </summary>
+    public int MarkInterrupted()
+    {
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            UPDATE api_drops SET status = 'interrupted', finished_at = $now,
+                message = 'The server stopped while this drop was ' || status || '; nothing of it was loaded. ' ||
+                          CASE source WHEN 'upload' THEN 'Upload it again.' ELSE 'The next inbox run loads it again.' END
+            WHERE status IN ('queued', 'loading')
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("now", clock.GetUtcNow().UtcDateTime));
+        return cmd.ExecuteNonQuery();
     }
 
     public DropStatus LoadNow(long dropId, string folder)
@@ -65,9 +92,20 @@ internal sealed class DropIngestion(
         {
             SetStatus(dropId, "loading", null, null, null);
             LoadResult result;
+            // The watchdog: a load that outlives its budget is interrupted inside DuckDB and rolled back, the lock freed.
+            using var budget = new CancellationTokenSource(options.LoadBudget);
             try
             {
-                result = new DropLoader(warehouse.Warehouse, clock).Load(folder, new LoadOptions(options.MaxRejectPct, Path.Combine(folder, "rejects.csv")));
+                result = new DropLoader(warehouse.Warehouse, clock).Load(
+                    folder, new LoadOptions(options.MaxRejectPct, Path.Combine(folder, "rejects.csv"), options.Limits), budget.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var stopped = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The load took longer than its budget of {options.LoadBudget.TotalMinutes:0.##} minutes and was stopped; nothing was loaded.");
+                SetStatus(dropId, "failed", null, stopped, null);
+                log.LogWarning("Drop {DropId} failed: {Message}", dropId, stopped);
+                return Get(dropId)!;
             }
             catch (Analytics.Ingest.UserError ex)
             {
@@ -109,7 +147,7 @@ internal sealed class DropIngestion(
     {
         using var connection = warehouse.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT drop_id, folder FROM api_drops WHERE source = $source AND status IN ('queued', 'loading') ORDER BY drop_id";
+        cmd.CommandText = "SELECT drop_id, folder FROM api_drops WHERE source = $source AND status IN ('queued', 'loading', 'interrupted') ORDER BY drop_id";
         cmd.Parameters.Add(new DuckDBParameter("source", source));
         var list = new List<(long, string)>();
         using var r = cmd.ExecuteReader();
@@ -149,7 +187,7 @@ internal sealed class DropIngestion(
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             UPDATE api_drops SET status = $status, load_id = $load, message = $message, result_json = $json,
-                finished_at = CASE WHEN $status IN ('loaded', 'refused', 'failed') THEN $now ELSE NULL END
+                finished_at = CASE WHEN $status IN ('loaded', 'refused', 'failed', 'interrupted') THEN $now ELSE NULL END
             WHERE drop_id = $id
             """;
         cmd.Parameters.Add(new DuckDBParameter("status", status));

@@ -84,6 +84,13 @@ internal sealed class DropUpload(UploadLimits limits)
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read);
+            // Paths first, before anything is skipped as noise: "..\\..\\x\\units.csv" is one segment starting with a dot.
+            var outside = archive.Entries.Select(e => e.FullName).Where(IsOutside).ToList();
+            if (outside.Count > 0)
+            {
+                return new Outcome([], outside.Select(f => $"'{Analytics.Ingest.Printable.Of(f)}' in the zip is a path outside the drop.").ToList(), false);
+            }
+
             var entries = archive.Entries.Where(e => !IsNoise(e.FullName)).ToList();
             if (entries.Count > limits.MaxFiles)
             {
@@ -95,11 +102,6 @@ internal sealed class DropUpload(UploadLimits limits)
                 // A zip may keep its files in one folder ("drop/sales.csv"); the folder part is dropped only when it is
                 // harmless, any ".." or absolute path refuses the upload.
                 var full = entry.FullName;
-                if (full.StartsWith('/') || full.Contains('\\') || full.Split('/').Any(part => part == ".."))
-                {
-                    problems.Add($"'{full}' in the zip is a path outside the drop.");
-                    continue;
-                }
 
                 var baseName = full.Split('/')[^1];
                 var stored = DropFileNames.Sanitize(baseName, out var reason);
@@ -142,6 +144,10 @@ internal sealed class DropUpload(UploadLimits limits)
 
         return problems.Count > 0 ? new Outcome([], problems, false) : new Outcome(written, [], false);
     }
+
+    /// <summary>An absolute path, a backslash (a Windows path), a ".." segment or a drive ("C:/EVIL/units.csv").</summary>
+    private static bool IsOutside(string fullName) =>
+        fullName.StartsWith('/') || fullName.Contains('\\') || fullName.Contains(':') || fullName.Split('/').Any(part => part == "..");
 
     private static bool IsNoise(string fullName) =>
         fullName.EndsWith('/') || fullName.StartsWith("__MACOSX/", StringComparison.Ordinal)

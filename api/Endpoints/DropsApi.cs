@@ -54,6 +54,10 @@ internal static class DropsApi
         {
             form = await request.ReadFormAsync(cancel);
         }
+        catch (InvalidDataException ex) when (ex.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem($"The upload holds too many files; at most {options.Uploads.MaxFiles} are accepted.", statusCode: StatusCodes.Status400BadRequest);
+        }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
             var tooLarge = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }

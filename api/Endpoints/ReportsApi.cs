@@ -21,16 +21,16 @@ internal static class ReportsApi
         return app;
     }
 
-    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Monthly(
-        string period, string? lang, DocumentService documents) =>
-        documents.Serve(DocumentKind.Monthly, period, lang, null);
+    private static Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Monthly(
+        string period, string? lang, HttpResponse response, DocumentService documents) =>
+        documents.Serve(response, DocumentKind.Monthly, period, lang, null);
 
-    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Weekly(
-        string week, string? lang, DocumentService documents) =>
-        documents.Serve(DocumentKind.Weekly, week, lang, null);
+    private static Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Weekly(
+        string week, string? lang, HttpResponse response, DocumentService documents) =>
+        documents.Serve(response, DocumentKind.Weekly, week, lang, null);
 
-    private static Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult> Merchant(
-        string tenantId, string period, string? lang, ClaimsPrincipal user, DocumentService documents, WarehouseFacts facts)
+    private static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Merchant(
+        string tenantId, string period, string? lang, ClaimsPrincipal user, HttpResponse response, DocumentService documents, WarehouseFacts facts)
     {
         if (!TenantAccess.MayRead(user, tenantId))
         {
@@ -42,6 +42,6 @@ internal static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        return documents.Serve(DocumentKind.Merchant, period, lang, tenantId);
+        return await documents.Serve(response, DocumentKind.Merchant, period, lang, tenantId);
     }
 }

@@ -11,7 +11,8 @@ namespace Analytics.Api.Endpoints;
 /// </summary>
 internal static class UsersApi
 {
-    internal sealed record NewUser(string Name, string Role, string? TenantId);
+    /// <summary>Nullable members: a body of {} is a 400 naming what is missing, not a 500.</summary>
+    internal sealed record NewUser(string? Name, string? Role, string? TenantId);
 
     internal sealed record CreatedUser(string Name, string Role, string? TenantId, string Key);
 
@@ -38,8 +39,9 @@ internal static class UsersApi
         try
         {
             var key = ApiUsers.Add(connection, user.Name, user.Role, string.IsNullOrWhiteSpace(user.TenantId) ? null : user.TenantId, clock);
-            AuditLog.Write(connection, AuditLog.ForRequest(http, "users.add", StatusCodes.Status201Created, clock.GetUtcNow().UtcDateTime) with { Resource = $"user:{user.Name.Trim()}" });
-            return TypedResults.Created($"/api/users/{Uri.EscapeDataString(user.Name.Trim())}", new CreatedUser(user.Name.Trim(), user.Role, user.TenantId, key.ToString()));
+            var name = user.Name!.Trim();   // Add refused a missing name
+            AuditLog.Write(connection, AuditLog.ForRequest(http, "users.add", StatusCodes.Status201Created, clock.GetUtcNow().UtcDateTime) with { Resource = $"user:{name}" });
+            return TypedResults.Created($"/api/users/{Uri.EscapeDataString(name)}", new CreatedUser(name, user.Role!, user.TenantId, key.ToString()));
         }
         catch (UserError ex)
         {

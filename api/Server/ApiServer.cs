@@ -97,6 +97,12 @@ internal static class ApiServer
         }));
 
         var app = builder.Build();
+        // Before the job server starts: drops a stopped process left queued or loading are marked, not left for 30 minutes.
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<DropIngestion>().MarkInterrupted();
+        }
+
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<WarehouseAccess>().Dispose());
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<TenantFigures>().WarmUpInBackground());
         var limiter = app.Services.GetRequiredService<FailedAttemptLimiter>();

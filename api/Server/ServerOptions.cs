@@ -28,9 +28,16 @@ internal sealed class ServerOptions
 
     public JobOptions Jobs { get; set; } = new();
     public UploadLimits Uploads { get; set; } = new();
+    public RenderLimits Renders { get; set; } = new();
+
+    /// <summary>Line, field, value and workbook limits of the loader (docs/api.md, "Input limits").</summary>
+    public Analytics.Ingest.Limits.InputLimits Limits { get; set; } = new();
 
     /// <summary>Failed authentication attempts allowed per client IP and minute before 429.</summary>
     public int AuthFailuresPerMinute { get; set; } = 10;
+
+    /// <summary>A drop load still running after this is stopped by the watchdog: the drop ends "failed", the next one runs.</summary>
+    public TimeSpan LoadBudget { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Reject share above which a file, and with it the drop, is refused (the loader's limit).</summary>
     public double MaxRejectPct { get; set; } = 5.0;
@@ -97,6 +104,19 @@ internal sealed class JobOptions
 
     /// <summary>Languages the scheduled documents are written in.</summary>
     public string[] Languages { get; set; } = ["zh", "en"];
+}
+
+/// <summary>Documents rendered on request: one render per document at a time, a few documents at once, a short queue.</summary>
+internal sealed class RenderLimits
+{
+    /// <summary>Different documents rendered at the same time (each takes a core and a few hundred MB).</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>Different documents waiting for a render slot; one more is answered 503 with Retry-After.</summary>
+    public int MaxQueued { get; set; } = 8;
+
+    /// <summary>The Retry-After of that 503.</summary>
+    public int RetryAfterSeconds { get; set; } = 10;
 }
 
 internal sealed class UploadLimits

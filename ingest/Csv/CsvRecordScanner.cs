@@ -14,7 +14,14 @@ internal static class CsvRecordScanner
     /// as in its rejects table), the physical line it starts on, its byte offset, its field count, and
     /// whether its bytes are valid UTF-8.
     /// </summary>
-    internal readonly record struct Record(long Ordinal, long Line, long Offset, int Fields, bool ValidUtf8);
+    internal readonly record struct Record(long Ordinal, long Line, long Offset, int Fields, bool ValidUtf8)
+    {
+        /// <summary>Why the CSV reader refused this record (a record with the header's field count has unbalanced quotes).</summary>
+        public string Problem(int headerFields) =>
+            !ValidUtf8 ? "the row is not valid UTF-8"
+            : Fields != headerFields ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Fields} fields where the header has {headerFields}")
+            : "the reader could not split the row into fields (check its quotes)";
+    }
 
     /// <summary>The header (first record) decoded, without a byte-order mark.</summary>
     public static IReadOnlyList<string> ReadHeader(string path)

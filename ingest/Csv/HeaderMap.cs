@@ -48,7 +48,7 @@ internal sealed class HeaderMap
             {
                 if (!seen.TryAdd(column.Name, raw))
                 {
-                    return (null, $"the columns '{seen[column.Name]}' and '{raw}' both carry {column.Name}; keep one");
+                    return (null, $"the columns '{Printable.Of(seen[column.Name])}' and '{Printable.Of(raw)}' both carry {column.Name}; keep one");
                 }
 
                 columns.Add(column);
@@ -56,14 +56,14 @@ internal sealed class HeaderMap
             else
             {
                 columns.Add(null);
-                ignored.Add(raw);
+                ignored.Add(Printable.Of(raw));
             }
         }
 
         var missing = dataset.Columns.Where(c => c.Required && !seen.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
-            return (null, $"the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} {(missing.Count > 1 ? "are" : "is")} missing (headers found: {string.Join(", ", headers)})");
+            return (null, $"the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} {(missing.Count > 1 ? "are" : "is")} missing (headers found: {Printable.Of(string.Join(", ", headers), 200)})");
         }
 
         return (new HeaderMap(columns, ignored), null);

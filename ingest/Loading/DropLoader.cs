@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Analytics.Ingest.Contract;
 using Analytics.Ingest.Csv;
+using Analytics.Ingest.Limits;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;
@@ -12,26 +13,61 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock)
 {
-    public LoadResult Load(string folder, LoadOptions options)
+    /// <param name="cancel">Stops the load (a watchdog's budget): the statement running is interrupted, the transaction
+    /// rolled back, and <see cref="OperationCanceledException"/> thrown; the warehouse is as it was.</param>
+    public LoadResult Load(string folder, LoadOptions options, CancellationToken cancel = default)
     {
-        var (sources, ignored) = DropSource.Discover(folder);
-        var problems = ignored.Select(i => $"{i}: not a dataset of the contract, ignored").ToList();
+        var limits = options.Limits ?? InputLimits.Default;
+        limits.Validate();
+        var (sources, ignored, refusedWorkbooks) = DropSource.Discover(folder, limits);
+        var problems = ignored.Select(i => $"{Printable.Of(i)}: not a dataset of the contract, ignored").ToList();
         // Hashing a large file takes a while; it runs beside DuckDB's read of the same files.
         var hashes = sources.Select(s => s.Path).Distinct().ToDictionary(p => p, p => Task.Run(() => Sha256(p)));
 
         var trace = Stage.Tracer();
         using var connection = warehouse.Open(clock);
         trace("open");
+        // DuckDB checks for an interrupt inside long statements (a read, a join): the budget stops them, not just the gaps.
+        using var interrupt = cancel.Register(() =>
+        {
+            using var command = connection.CreateCommand();
+            command.Cancel();
+        });
         var started = clock.GetUtcNow().UtcDateTime;
         var loadId = DatasetSql.Scalar(connection, "SELECT coalesce(max(load_id), 0) + 1 FROM load_log");
 
         var outcomes = new List<(FileResult File, List<RejectedRow> Rejects)>();
+        foreach (var (file, problem) in refusedWorkbooks)
+        {
+            // A workbook over the limits is never opened by the sheet reader; it refuses the drop like any refused file.
+            outcomes.Add((new FileResult("workbook", file, null, Sha256(Path.Combine(folder, file)), 0, 0, 0, 0, true, problem, []), []));
+            problems.Add($"{file}: {problem}");
+        }
+
         using (var tx = connection.BeginTransaction())
         {
             for (var i = 0; i < sources.Count; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 // The file's hash is awaited only when its result is written, so hashing runs beside DuckDB's read.
-                var outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path]);
+                (FileResult File, List<RejectedRow> Rejects) outcome;
+                try
+                {
+                    outcome = LoadSource(connection, sources[i], $"s{i}", loadId, options, hashes[sources[i].Path]);
+                }
+                catch (DuckDBException) when (cancel.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The load was stopped.", cancel);
+                }
+                catch (DuckDBException ex) when (ex.Message.StartsWith("Invalid Input Error", StringComparison.Ordinal))
+                {
+                    // DuckDB's CSV reader gives up on some broken quoting as a whole; the transaction is then aborted,
+                    // so the drop is refused here and the files after this one are not read.
+                    outcomes.Add((Unreadable(sources[i], hashes[sources[i].Path].Result, ReaderProblem(ex)), []));
+                    problems.Add($"{sources[i].Display}: {outcomes[^1].File.RefusalReason}");
+                    break;
+                }
+
                 outcomes.Add(outcome);
                 if (outcome.File.RefusalReason is { } reason && outcome.File.RowsRead == 0)
                 {
@@ -40,6 +76,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
             }
 
             trace("files");
+            cancel.ThrowIfCancellationRequested();
             var refused = outcomes.Any(o => o.File.Refused);
             if (refused)
             {
@@ -66,27 +103,65 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
         long read, changed;
         List<RejectedRow> rejects;
         IReadOnlyList<string> ignored;
-        if (TypedCsvLoad.Applies(source))
+        var tooLong = new List<RejectedRow>();
+        HeaderMap? header = null;
+        string? blanked = null;
+        try
         {
-            var (map, problem) = HeaderMap.Build(dataset, CsvRecordScanner.ReadHeader(source.Path));
-            if (map is null)
+            if (source.Sheet is null)
             {
-                return (Unreadable(source, hash.Result, problem!), []);
+                // The limits first, in one linear pass: DuckDB's reader must never meet a line that costs it quadratic time.
+                if (CsvLimitScan.CheckHeader(source.Path, source.Limits) is { } headerProblem)
+                {
+                    return (Unreadable(source, hash.Result, $"its header cannot be read: {headerProblem}"), []);
+                }
+
+                (header, var headerError) = HeaderMap.Build(dataset, CsvRecordScanner.ReadHeader(source.Path));
+                if (header is null)
+                {
+                    return (Unreadable(source, hash.Result, headerError!), []);
+                }
+
+                var over = CsvLimitScan.Records(source.Path, source.Limits, header.Columns);
+                if (over.Count > 0)
+                {
+                    blanked = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.csv");
+                    CsvLimitScan.WriteBlanked(source.Path, blanked, over);
+                    source = source with { ReadPath = blanked };
+                    tooLong.AddRange(over.Select(o => source.TooLong(o.Line, o.Column, o.Problem)));
+                }
             }
 
-            (read, changed, rejects) = new TypedCsvLoad(connection, source, map, name, loadId).Run();
-            ignored = map.Ignored;
+            if (TypedCsvLoad.Applies(source) && header is not null)
+            {
+                (read, changed, rejects) = new TypedCsvLoad(connection, source, header, name, loadId).Run();
+                ignored = header.Ignored;
+            }
+            else
+            {
+                var (stage, problem) = Stage.Create(connection, source, name);
+                if (stage is null)
+                {
+                    return (Unreadable(source, hash.Result, problem!), []);
+                }
+
+                (read, changed, rejects) = new StagedLoad(connection, source, stage, name, loadId).Run();
+                ignored = stage.Headers.Ignored;
+            }
         }
-        else
+        finally
         {
-            var (stage, problem) = Stage.Create(connection, source, name);
-            if (stage is null)
+            if (blanked is not null)
             {
-                return (Unreadable(source, hash.Result, problem!), []);
+                File.Delete(blanked);
             }
+        }
 
-            (read, changed, rejects) = new StagedLoad(connection, source, stage, name, loadId).Run();
-            ignored = stage.Headers.Ignored;
+        if (tooLong.Count > 0)
+        {
+            read += tooLong.Count;
+            rejects.AddRange(tooLong);
+            rejects.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
         var rejected = (long)rejects.Count;
@@ -97,6 +172,13 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
             : null;
         return (new FileResult(dataset.Name, source.FileName, source.Sheet, hash.Result, read, refused ? 0 : read - rejected, rejected,
             refused ? 0 : changed, refused, reason, ignored), rejects);
+    }
+
+    /// <summary>The first line of DuckDB's message, without the temporary file's path or raw bytes of the input.</summary>
+    private static string ReaderProblem(DuckDBException ex)
+    {
+        var first = ex.Message.Split('\n')[0].Replace("Invalid Input Error: ", "", StringComparison.Ordinal).TrimEnd('.');
+        return $"it cannot be read as CSV ({Printable.Of(first, 160)}); check its quotes";
     }
 
     private static FileResult Unreadable(DropSource source, string sha, string problem) =>

@@ -1,3 +1,5 @@
+using Analytics.Ingest.Limits;
+
 namespace Analytics.Ingest.Loading;
 
 /// <summary>What a load did: per file counts, every rejected row, and whether the drop was refused (nothing written).</summary>
@@ -36,4 +38,5 @@ public sealed record RejectedRow(string File, string? Sheet, string Dataset, lon
 
 /// <param name="MaxRejectPct">A file whose rejected share is above this percentage is refused, and with it the drop.</param>
 /// <param name="RejectsFile">Where to write the rejects CSV; default: beside the warehouse under rejects/.</param>
-public sealed record LoadOptions(double MaxRejectPct = 5.0, string? RejectsFile = null);
+/// <param name="Limits">Line, field, value and workbook limits (<see cref="InputLimits.Default"/> when null).</param>
+public sealed record LoadOptions(double MaxRejectPct = 5.0, string? RejectsFile = null, InputLimits? Limits = null);

@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Analytics.Ingest.Csv;
 
 namespace Analytics.Ingest.Loading;
 
-/// <summary>The rejects list as a CSV the operations team opens in Excel (UTF-8 with BOM, so Chinese stays intact).</summary>
+/// <summary>
+/// The rejects list as a CSV the operations team opens in Excel (UTF-8 with BOM, so Chinese stays intact; cells that
+/// Excel would evaluate are neutralised by <see cref="SpreadsheetText"/>).
+/// </summary>
 internal static class RejectsCsv
 {
     public static void Write(string path, IEnumerable<RejectedRow> rejects)
@@ -19,13 +23,6 @@ internal static class RejectsCsv
         }
     }
 
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    // A rejected value is whatever the file held, =HYPERLINK(...) included: neutralised like every CSV the platform writes.
+    private static string Field(string? value) => SpreadsheetText.CsvField(value);
 }

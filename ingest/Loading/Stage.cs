@@ -18,12 +18,14 @@ internal sealed class Stage
     public required bool RowIsLine { get; init; }
     /// <summary>DuckDB's rejects table for rows its CSV reader could not split (wrong field count, bad encoding).</summary>
     public string? ReaderRejects { get; init; }
+    /// <summary>Sheet rows with a cell over its column's limit: not staged, rejected as too_long.</summary>
+    public IReadOnlyList<RejectedRow> OverLimit { get; init; } = [];
 
     public static (Stage? Stage, string? Problem) Create(DuckDBConnection connection, DropSource source, string name)
     {
         if (source.Sheet is null)
         {
-            var headers = CsvRecordScanner.ReadHeader(source.Path);
+            var headers = CsvRecordScanner.ReadHeader(source.ReadPath);
             var (map, problem) = HeaderMap.Build(source.Dataset, headers);
             return map is null ? (null, problem) : (FromCsv(connection, source, map, name), null);
         }
@@ -44,7 +46,7 @@ internal sealed class Stage
         }
 
         var (sheetMap, sheetProblem) = HeaderMap.Build(source.Dataset, headerCells!);
-        return sheetMap is null ? (null, sheetProblem) : (FromSheet(connection, e, letters, sheetMap, name), null);
+        return sheetMap is null ? (null, sheetProblem) : (FromSheet(connection, source, e, letters, sheetMap, name), null);
     }
 
     public static IReadOnlyList<string> ColumnNames(HeaderMap map) =>
@@ -58,7 +60,7 @@ internal sealed class Stage
         // and can guess wrong; all_varchar keeps the raw text so that validation can name bad values.
         Execute(connection, $"""
             CREATE TEMP TABLE {name}_raw AS
-            SELECT * FROM read_csv({DatasetSql.Literal(source.Path)}, header = true, auto_detect = false, columns = {columns},
+            SELECT * FROM read_csv({DatasetSql.Literal(source.ReadPath)}, header = true, max_line_size = {source.Limits.ReaderMaxLineSize}, auto_detect = false, columns = {columns},
                                    delim = ',', quote = '"', escape = '"', null_padding = false, strict_mode = true,
                                    ignore_errors = true, store_rejects = true,
                                    rejects_table = {DatasetSql.Literal(rejects)}, rejects_scan = {DatasetSql.Literal(rejects + "_scan")})
@@ -69,8 +71,9 @@ internal sealed class Stage
     }
 
     private static Stage FromSheet(
-        DuckDBConnection connection, IEnumerator<IDictionary<string, object?>> rows, List<string> letters, HeaderMap map, string name)
+        DuckDBConnection connection, DropSource source, IEnumerator<IDictionary<string, object?>> rows, List<string> letters, HeaderMap map, string name)
     {
+        var overLimit = new List<RejectedRow>();
         var names = ColumnNames(map);
         Execute(connection, $"CREATE TEMP TABLE {name} (_row BIGINT, {string.Join(", ", names.Select(n => DatasetSql.Quote(n) + " VARCHAR"))})");
         using var appender = connection.CreateAppender(name);
@@ -80,16 +83,29 @@ internal sealed class Stage
             line++;
             var cells = new string?[names.Count];
             var any = false;
+            RejectedRow? tooLong = null;
             for (var i = 0; i < names.Count && i < letters.Count; i++)
             {
                 rows.Current.TryGetValue(letters[i], out var value);
                 cells[i] = Cell(value, map.Columns[i]?.Type);
                 any |= !string.IsNullOrWhiteSpace(cells[i]);
+                var max = source.Limits.CharsFor(map.Columns[i]);
+                if (tooLong is null && cells[i]?.Length > max)
+                {
+                    tooLong = source.TooLong(line, map.Columns[i]?.Name,
+                        string.Create(CultureInfo.InvariantCulture, $"the value of {map.Columns[i]?.Name ?? names[i]} is longer than {max:N0} characters"));
+                }
             }
 
             if (!any)
             {
                 continue;   // an empty sheet row is formatting, not data
+            }
+
+            if (tooLong is not null)
+            {
+                overLimit.Add(tooLong);
+                continue;
             }
 
             var row = appender.CreateRow().AppendValue(line);
@@ -101,7 +117,7 @@ internal sealed class Stage
             row.EndRow();
         }
 
-        return new Stage { Table = name, Headers = map, RowIsLine = true };
+        return new Stage { Table = name, Headers = map, RowIsLine = true, OverLimit = overLimit };
     }
 
     /// <summary>A cell as the text a CSV export would hold: real date cells become ISO dates.</summary>

@@ -39,7 +39,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         var changed = Upsert(typed);
         Stage.Execute(connection, $"DROP TABLE IF EXISTS {typed}; DROP TABLE IF EXISTS {name}_fresh;");
         stage.Drop(connection);
-        return (parsed + rejects.Count(r => r.Reason == RejectReason.MalformedRow), changed, rejects);
+        return (parsed + rejects.Count(r => r.Reason is RejectReason.MalformedRow or RejectReason.TooLong), changed, rejects);
     }
 
     /// <summary>Inserts the valid rows; rows whose key exists are replaced (a correction), identical rows are left alone.</summary>
@@ -108,7 +108,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
             Stage.Execute(connection, $"DROP TABLE IF EXISTS {rj}; DROP TABLE IF EXISTS {rj}_scan;");
         }
 
-        var rejects = new List<RejectedRow>();
+        var rejects = new List<RejectedRow>(stage.OverLimit);
         if (found.Count == 0 && malformed.Count == 0)
         {
             return rejects;
@@ -119,16 +119,14 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         {
             // Record index -> physical line, from a scan that skips the rows DuckDB could not split.
             var headerFields = stage.Headers.Columns.Count;
-            var records = CsvRecordScanner.Scan(source.Path);
+            var records = CsvRecordScanner.Scan(source.ReadPath);
             var good = records.Where(r => r.Fields == headerFields && r.ValidUtf8).Select(r => r.Line).ToList();
             var bad = records.Where(r => r.Fields != headerFields || !r.ValidUtf8).ToList();
             var parsed = DatasetSql.Scalar(connection, $"SELECT count(*) FROM {typed}");
             if (good.Count == parsed && bad.Count == malformed.Count)
             {
                 lineOf = row => good[(int)row];
-                malformed = bad.Select(b => (b.Line, (string?)(b.ValidUtf8
-                    ? string.Create(CultureInfo.InvariantCulture, $"{b.Fields} fields where the header has {headerFields}")
-                    : "the row is not valid UTF-8"))).ToList();
+                malformed = bad.Select(b => (b.Line, (string?)b.Problem(headerFields))).ToList();
             }
             else
             {
@@ -138,7 +136,7 @@ internal sealed class StagedLoad(DuckDBConnection connection, DropSource source,
         }
 
         rejects.AddRange(malformed.Select(m => new RejectedRow(source.FileName, source.Sheet, source.Dataset.Name, m.DuckLine,
-            null, m.Text?.Trim('\r', '\n'), RejectReason.MalformedRow)));
+            null, m.Text is null ? null : Printable.Of(m.Text.Trim('\r', '\n'), 200), RejectReason.MalformedRow)));
         rejects.AddRange(found.Select(f => new RejectedRow(source.FileName, source.Sheet, source.Dataset.Name, lineOf(f.Row),
             f.Column, f.Value, f.Reason)));
         rejects.Sort((a, b) => a.Line.CompareTo(b.Line));

@@ -158,7 +158,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
             INSERT INTO {_dataset.Name} ({DatasetSql.ColumnList(_dataset)}, load_id)
             SELECT {string.Join(", ", stored)}, CASE {string.Join(" ", checks)} ELSE $load END
             FROM (SELECT {string.Join(", ", values)}
-                  FROM read_csv({DatasetSql.Literal(source.Path)}, header = true, auto_detect = false, columns = {readColumns},
+                  FROM read_csv({DatasetSql.Literal(source.ReadPath)}, header = true, max_line_size = {source.Limits.ReaderMaxLineSize}, auto_detect = false, columns = {readColumns},
                                 delim = ',', quote = '"', escape = '"', null_padding = false, strict_mode = true,
                                 ignore_errors = true, store_rejects = true,
                                 rejects_table = {DatasetSql.Literal(name + "_rj")}, rejects_scan = {DatasetSql.Literal(name + "_rjs")}) r)
@@ -284,7 +284,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         {
             // Rows with an edge space in a text value, re-read from the file by their byte offset.
             var good = Good() ?? throw new InvalidOperationException($"{source.FileName}: DuckDB and the line scan disagree on the rows of the file.");
-            castable.AddRange(paddedRows.Select(i => (good[(int)i].Ordinal, CsvRecordScanner.ReadRecordAt(source.Path, good[(int)i].Offset))));
+            castable.AddRange(paddedRows.Select(i => (good[(int)i].Ordinal, CsvRecordScanner.ReadRecordAt(source.ReadPath, good[(int)i].Offset))));
         }
 
         foreach (var row in rows)
@@ -468,7 +468,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
     {
         if (_good is null)
         {
-            _records ??= CsvRecordScanner.Scan(source.Path);
+            _records ??= CsvRecordScanner.Scan(source.ReadPath);
             var good = _records.Where(r => !_readerRejected.Contains(r.Ordinal)).ToList();
             _good = good.Count == _parsed ? good : null;
         }
@@ -478,7 +478,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
 
     private long LineOfOrdinal(long ordinal)
     {
-        _records ??= CsvRecordScanner.Scan(source.Path);
+        _records ??= CsvRecordScanner.Scan(source.ReadPath);
         var i = _records.BinarySearch(new CsvRecordScanner.Record(ordinal, 0, 0, 0, true),
             Comparer<CsvRecordScanner.Record>.Create((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
         return i >= 0 ? _records[i].Line : ordinal;
@@ -486,11 +486,9 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
 
     private string? MalformedDetail(long ordinal)
     {
-        _records ??= CsvRecordScanner.Scan(source.Path);
+        _records ??= CsvRecordScanner.Scan(source.ReadPath);
         var record = _records.FirstOrDefault(r => r.Ordinal == ordinal);
-        return record.Ordinal != ordinal ? null
-            : !record.ValidUtf8 ? "the row is not valid UTF-8"
-            : string.Create(CultureInfo.InvariantCulture, $"{record.Fields} fields where the header has {map.Columns.Count}");
+        return record.Ordinal != ordinal ? null : record.Problem(map.Columns.Count);
     }
 
     private string? RawValue(CsvRecordScanner.Record? record, string column)
@@ -501,7 +499,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
             return null;
         }
 
-        var fields = CsvRecordScanner.ReadRecordAt(source.Path, record.Value.Offset);
+        var fields = CsvRecordScanner.ReadRecordAt(source.ReadPath, record.Value.Offset);
         return index < fields.Count ? fields[index] : null;
     }
 

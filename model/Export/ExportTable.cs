@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Ingest;
+using Analytics.Ingest.Csv;
 
 namespace Analytics.Model.Export;
 
 /// <summary>
 /// Rows to print as CSV (UTF-8 with BOM so Excel keeps Chinese names), JSON or an aligned text table.
-/// Numbers are written with the invariant culture; null is an empty CSV cell, JSON null, blank in a table.
+/// Numbers are written with the invariant culture; null is an empty CSV cell, JSON null, blank in a table. Text in a CSV
+/// never starts a formula (<see cref="SpreadsheetText"/>).
 /// </summary>
 public sealed class ExportTable(IReadOnlyList<string> columns)
 {
@@ -62,17 +64,24 @@ public sealed class ExportTable(IReadOnlyList<string> columns)
     private void WriteCsv(TextWriter output)
     {
         output.Write('\uFEFF');
-        output.Write(string.Join(',', Columns.Select(Quote)));
+        output.Write(string.Join(',', Columns.Select(SpreadsheetText.CsvField)));
         output.Write("\r\n");
         foreach (var row in _rows)
         {
-            output.Write(string.Join(',', row.Select(v => Quote(Text(v)))));
+            output.Write(string.Join(',', row.Select(Cell)));
             output.Write("\r\n");
         }
     }
 
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>
+    /// A CSV cell: numbers are written as numbers (a negative change stays -3.5); any text, a tenant's name included,
+    /// is neutralised so that Excel never evaluates it (<see cref="SpreadsheetText"/>).
+    /// </summary>
+    private static string Cell(object? value) => value switch
+    {
+        double or float or decimal or int or long or short or byte => Text(value),
+        _ => SpreadsheetText.CsvField(Text(value)),
+    };
 
     private void WriteJson(TextWriter output)
     {

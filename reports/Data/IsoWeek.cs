@@ -26,21 +26,33 @@ public sealed partial record IsoWeek(int Year, int Week)
     public static IsoWeek LastCompleteOn(DateOnly lastDay) =>
         lastDay.DayOfWeek == DayOfWeek.Sunday ? Of(lastDay) : Of(lastDay).Previous;
 
-    public static IsoWeek Parse(string text)
+    public static IsoWeek Parse(string text) =>
+        TryParse(text.Trim(), out var week) ? week
+            : throw new UserError($"The week '{Printable.Of(text)}' is not an ISO week in the form YYYY-Www (e.g. 2026-W44).");
+
+    /// <summary>Exactly YYYY-Www in ASCII digits, year 0001 to 9998 (whose weeks all fit in the calendar), a week the year has.</summary>
+    public static bool TryParse(string? text, out IsoWeek week)
     {
-        var m = Pattern().Match(text.Trim());
-        if (m.Success)
+        week = null!;
+        var m = text is null ? null : Pattern().Match(text);
+        if (m is not { Success: true })
         {
-            var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var week = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
-                return new IsoWeek(year, week);
+            return false;
         }
-        throw new UserError($"The week '{text}' is not an ISO week in the form YYYY-Www (e.g. 2026-W44).");
+
+        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var number = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (year is < 1 or > 9998 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
+        {
+            return false;
+        }
+
+        week = new IsoWeek(year, number);
+        return true;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-W{Week:00}");
 
-    [GeneratedRegex(@"^(\d{4})-[Ww](\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-[Ww]([0-9]{2})\z")]
     private static partial Regex Pattern();
 }

@@ -12,6 +12,10 @@ public sealed class UsersVerbTests
     {
         using var folder = new TempFolder();
         var db = folder.File("w.duckdb");
+        using (var connection = new Analytics.Ingest.Warehouse.Warehouse(db, new Analytics.Ingest.Warehouse.WarehouseSettings(256, 1)).Open(TimeProvider.System))
+        {
+            Seed.Tenants(connection);   // a merchant key is bound to a tenant the warehouse holds
+        }
 
         var (addCode, key, _) = await Run("users", "add", "--name", "shop1", "--role", "merchant", "--tenant", "T001", "--db", db);
         var (_, listed, _) = await Run("users", "list", "--db", db);

@@ -29,6 +29,19 @@ public sealed class ExportTableTests
     }
 
     [Fact]
+    public void Write_Csv_NeutralisesTextThatExcelWouldEvaluateButNotNumbers()
+    {
+        var table = new ExportTable(["tenant_name", "change", "note"]);
+        table.Add(["=HYPERLINK(\"http://x\",\"y\")", -3.5, "@SUM(A1)"]);
+        table.Add(["+1+2", -12.25m, "-5"]);
+
+        var csv = Write(table, "csv");
+
+        csv[1..].Should().Be("tenant_name,change,note\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3.5,'@SUM(A1)\r\n'+1+2,-12.25,-5\r\n");
+        Write(table, "json").Should().Contain("\"tenant_name\": \"=HYPERLINK(", "only spreadsheets need the quote; JSON keeps the value");
+    }
+
+    [Fact]
     public void Write_Json_KeepsChineseUnescapedAndNumbersAsNumbers()
     {
         var json = Write(Sample(), "json");
