@@ -130,13 +130,17 @@ public sealed record FlagSettings
     public int ReplaceMinComplaints { get; init; } = 3;
     public int ReplaceSoonMonths { get; init; } = 12;
 
-    public double ReliefMinPeerRatio { get; init; } = 1.0;
+    /// <summary>Sales density at least this share of the peer median or of the unit's expected density ("at or near").</summary>
+    public double ReliefMinPeerRatio { get; init; } = 0.90;
     public double ReliefMaxLateShare { get; init; } = 0.10;
     public int ReliefMaxArrearsDays { get; init; } = 15;
     public double ReliefOcrOverBand { get; init; } = 1.3;
 
     public double ReviewUpMinPeerRatio { get; init; } = 1.3;
-    public double ReviewUpRentRatio { get; init; } = 0.80;
+    public double ReviewUpRentRatio { get; init; } = 0.75;
+
+    /// <summary>12-month sales density at least this multiple of the peers' (sustained, not three good months).</summary>
+    public double ReviewUpMinTtmRatio { get; init; } = 1.2;
     public int ReviewUpExpiryMonths { get; init; } = 12;
 
     public double ImprovementOwnFactor { get; init; } = 2.0;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Flags;
 using Analytics.Model.Tests.Support;
@@ -14,34 +11,15 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
 {
     public sealed class Loaded : IDisposable
     {
-        public Loaded()
-        {
-            Warehouse = new TestWarehouse();
-            var root = SampleFolder(Warehouse.Folder);
-            // The real loader, as in production (connections to one file in one process share the database).
-            var load = new DropLoader(new Analytics.Ingest.Warehouse.Warehouse(Warehouse.DbPath, new WarehouseSettings(512, 2)), Warehouse.Clock)
-                .Load(Path.Combine(root, "drop"), new LoadOptions());
-            if (load.Refused || load.RowsRejected > 0)
-            {
-                throw new InvalidOperationException($"the sample drop did not load cleanly: {load.RowsRejected} rejects");
-            }
+        private readonly PlantedMall _mall = new(SampleFolder);
 
-            Truth = File.ReadAllLines(Path.Combine(root, "sample-truth.csv")).Skip(1)
-                .Select(l => l.Split(',')).Where(c => c.Length >= 3 && c[0].Length > 0)
-                .Select(c => (TenantId: c[0], Situation: c[1], Expected: c[2])).ToList();
-            using var cmd = Warehouse.Connection.CreateCommand();
-            cmd.CommandText = "SELECT max(date) FROM sales";
-            var last = (DateOnly)cmd.ExecuteScalar()!;
-            Period = new DateOnly(last.Year, last.Month, 1);
-            Result = TenantAnalysis.Run(Warehouse.Connection, null, Period, AnalysisSettings.Default);
-        }
+        internal PlantedMall Mall => _mall;
+        internal TestWarehouse Warehouse => _mall.Warehouse;
+        public IReadOnlyList<(string TenantId, string Situation, string Expected)> Truth => _mall.Truth;
+        public DateOnly Period => _mall.Period;
+        public AnalysisResult Result => _mall.Result;
 
-        internal TestWarehouse Warehouse { get; }
-        public IReadOnlyList<(string TenantId, string Situation, string Expected)> Truth { get; }
-        public DateOnly Period { get; }
-        public AnalysisResult Result { get; }
-
-        public void Dispose() => Warehouse.Dispose();
+        public void Dispose() => _mall.Dispose();
 
         /// <summary>
         /// data-samples/ of this checkout when it holds the committed drop; else the same sample generated afresh by
@@ -74,9 +52,6 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
 
     private readonly Loaded _sample = sample;
 
-    private HashSet<string> Flagged(string code) =>
-        _sample.Result.Flags.Where(f => f.Code == code).Select(f => f.Score.Frame.Metrics.TenantId).ToHashSet(StringComparer.Ordinal);
-
     [Theory]
     [InlineData(FlagCodes.Replace)]
     [InlineData(FlagCodes.RentRelief)]
@@ -86,37 +61,19 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
     [InlineData(FlagCodes.Watch)]
     public void Flags_PlantedSituations_FoundWithRecallAndPrecision(string code)
     {
-        var planted = _sample.Truth.Where(t => t.Expected == code).Select(t => t.TenantId).ToHashSet(StringComparer.Ordinal);
-        var flagged = Flagged(code);
-        var hits = planted.Intersect(flagged).Count();
-        var recall = planted.Count == 0 ? 1 : (double)hits / planted.Count;
-        var precision = flagged.Count == 0 ? 1 : (double)hits / flagged.Count;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{code}: planted {planted.Count}, flagged {flagged.Count}, recall {recall:0.00}, precision {precision:0.00}; missed [{string.Join(' ', planted.Except(flagged).Order())}] extra [{string.Join(' ', flagged.Except(planted).Order())}]"));
-        foreach (var id in planted.Except(flagged).Concat(flagged.Except(planted)).Order())
+        var mall = _sample.Mall;
+        var e = mall.Evaluate(code);
+        output.WriteLine(e.Line);
+        foreach (var id in mall.Planted(code).Except(mall.Flagged(code)).Concat(mall.Flagged(code).Except(mall.Planted(code))).Order())
         {
-            output.WriteLine(Describe(id));
+            output.WriteLine(mall.Describe(id));
         }
 
         output.WriteLine(_sample.Result.ModelCard());
 
-        planted.Should().NotBeEmpty("the sample plants every flag");
-        recall.Should().Be(1.0, "every planted {0} tenant must be flagged", code);
-        // Precision is measured and reported; the floor only guards against a rule that floods the list.
-        precision.Should().BeGreaterThanOrEqualTo(0.5, "few unplanted tenants may carry the {0} flag", code);
-    }
-
-    private string Describe(string tenantId)
-    {
-        var s = _sample.Result.Scores.Single(x => x.Frame.Metrics.TenantId == tenantId);
-        var f = s.Frame;
-        var m = f.Metrics;
-        var flags = string.Join(",", _sample.Result.Flags.Where(x => x.Score == s).Select(x => x.Code));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"  {tenantId} {m.Category} flags[{flags}] ratio3m {f.DensityRatio3m:0.00} under {f.MonthsUnder}/{f.MonthsRated} exp {s.ExpectedRatio:0.00} open {m.MonthsOpen} expiry {m.MonthsToExpiry} " +
-            $"arrears {m.ArrearsDays}d late {m.LateShare12m:0.00} ocr {m.OcrTtm:0.000} baserentpsm {f.BaseRentPsm:0.0}/{f.FloorRentPsmPeerMedian:0.0} " +
-            $"compl {f.Complaints3m}/{f.ComplaintsPriorAvg:0.00}/{f.Complaints3mPeerMedian:0.0} viol {f.Violations3m}/{f.ViolationsPriorAvg:0.00}/{f.Violations3mPeerMedian:0.0} " +
-            $"sales {f.SalesChange:0.00} rcpt {f.ReceiptsChange:0.00} peers {f.SalesChangePeerMedian:0.00} z {f.TicketZ:0.0} foot {f.FootfallChange:0.00} relyoy {f.RelYoy:0.00} relmom {f.RelMomentum:0.00} risk {s.Risk:0.00}");
+        e.Planted.Should().BeGreaterThan(0, "the sample plants every flag");
+        e.Recall.Should().Be(1.0, "every planted {0} tenant must be flagged", code);
+        e.Precision.Should().BeGreaterThanOrEqualTo(code == FlagCodes.Replace ? 0.8 : 0.7, "few unplanted tenants may carry the {0} flag", code);
     }
 
     [Fact]
@@ -177,7 +134,7 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
 
         foreach (var id in flaggedControls.Select(x => x.Split(':')[0]).Distinct())
         {
-            output.WriteLine(Describe(id));
+            output.WriteLine(_sample.Mall.Describe(id));
         }
 
         controls.Should().NotBeEmpty();
