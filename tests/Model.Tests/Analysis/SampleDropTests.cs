@@ -77,6 +77,41 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
     }
 
     [Fact]
+    public void Flags_EveryInputMovedFivePercent_PlantedKeepTheirFlagAndControlsGetNone()
+    {
+        // Why: a flag that a 5 % wobble of one figure turns on or off is a knife edge, not evidence. Every numeric
+        // input a rule reads (the tenant's metrics, its windows and peer medians, its expectation and risk) is moved
+        // by -5 % and +5 %, one at a time, and the rules are run again on that tenant alone.
+        var result = _sample.Result;
+        var riskBase = result.RiskModel.Metrics.TryGetValue("base_rate", out var b) ? b : 0;
+        var scores = result.Scores.ToDictionary(x => x.Frame.Metrics.TenantId, StringComparer.Ordinal);
+        var failures = new List<string>();
+        var checkedCases = 0;
+        foreach (var (tenantId, situation, expected) in _sample.Truth)
+        {
+            if (!scores.TryGetValue(tenantId, out var score))
+            {
+                continue; // a past exit is not in force on the month's last day
+            }
+
+            foreach (var (input, moved) in Perturbation.EachInput(score))
+            {
+                checkedCases++;
+                var codes = Analytics.Model.Flags.FlagRules.Evaluate([moved], AnalysisSettings.Default, result.RiskModel.Available, riskBase)
+                    .Select(f => f.Code).ToList();
+                if (expected == "none" ? codes.Count > 0 : !codes.Contains(expected))
+                {
+                    failures.Add($"{tenantId} ({situation}) with {input}: [{string.Join(",", codes)}]");
+                }
+            }
+        }
+
+        output.WriteLine($"{checkedCases} perturbed cases checked");
+        checkedCases.Should().BeGreaterThan(1000);
+        failures.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Run_MonthWhoseHistoryLacksYoy_FallsBackToRulesAndSaysWhy()
     {
         // 2025-08 trains on months before the sample has a year of history: no row has every feature (YoY is
