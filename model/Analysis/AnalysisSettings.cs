@@ -171,6 +171,12 @@ public sealed record ModelSettings
     public int MinRowsPerLeaf { get; init; } = 50;
     public int MaxTrainingRows { get; init; } = 20_000;
     public int MinExpectedTrainingRows { get; init; } = 200;
+
+    /// <summary>Pseudo-tenants at factor 1 each unit factor of the expected performance is pulled toward.</summary>
+    public double ExpectedShrinkage { get; init; } = 5;
+
+    /// <summary>The expected-performance estimate is used only when its MAE is at least this share below the category median's.</summary>
+    public double ExpectedMinGain { get; init; } = 0.10;
     public int RiskHorizonMonths { get; init; } = 6;
     public int RiskValidationMonths { get; init; } = 6;
     public int ArrearsEpisodeDays { get; init; } = 60;

@@ -41,9 +41,9 @@ public static class TenantAnalysis
     {
         Directory.CreateDirectory(folder);
         var ml = new MLContext(settings.Models.Seed);
-        for (var k = 0; k < expected.FoldModels.Count; k++)
+        for (var k = 0; k < expected.FoldFactors.Count; k++)
         {
-            ml.Model.Save(expected.FoldModels[k], expected.Schema, Path.Combine(folder, $"expected-fold{k}.zip"));
+            File.WriteAllText(Path.Combine(folder, $"expected-fold{k}.json"), expected.FoldFactors[k], new UTF8Encoding(false));
         }
 
         if (risk.Model is not null)

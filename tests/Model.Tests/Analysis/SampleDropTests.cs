@@ -132,7 +132,27 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         Csv(again.FlagTable()).Should().Be(Csv(_sample.Result.FlagTable()));
         again.ModelCard().Should().Be(_sample.Result.ModelCard());
         _sample.Result.RiskModel.Available.Should().BeTrue("the sample's history has enough exits and arrears episodes to learn from");
-        _sample.Result.ExpectedModel.Available.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ExpectedModel_UsedOnlyWhenItBeatsTheCategoryMedianByTenPercent_CardShowsBothErrors()
+    {
+        // Why: every "sales are N % of what this unit should achieve" sentence rests on this figure; an estimate
+        // that a plain median beats must not be the one shown.
+        var report = _sample.Result.ExpectedModel;
+        var mae = report.Metrics["mae_density"];
+        var baseline = report.Metrics["mae_density_category_median_baseline"];
+        output.WriteLine($"expected performance: MAE {mae:0} vs category median {baseline:0} per m2 a month; used: {report.Available}");
+
+        report.Available.Should().Be(mae <= 0.9 * baseline);
+        _sample.Result.ModelCard().Should().Contain("mae_density: ").And.Contain("mae_density_category_median_baseline: ");
+        if (!report.Available)
+        {
+            _sample.Result.ModelCard().Should().Contain("the category's median for the month is the expectation");
+        }
+
+        // Either way every tenant of a category with peers has an expectation to be compared with.
+        _sample.Result.Scores.Count(x => x.ExpectedDensity3m is > 0).Should().BeGreaterThan((int)(0.9 * _sample.Result.Scores.Count));
     }
 
     [Fact]
@@ -143,7 +163,7 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, _sample.Period, AnalysisSettings.Default, folder);
 
         File.Exists(Path.Combine(folder, "risk.zip")).Should().BeTrue();
-        Directory.GetFiles(folder, "expected-fold*.zip").Should().HaveCount(AnalysisSettings.Default.Models.Folds);
+        Directory.GetFiles(folder, "expected-fold*.json").Should().HaveCount(AnalysisSettings.Default.Models.Folds);
         var card = File.ReadAllText(Path.Combine(folder, "model-card.md"));
         card.Should().Be(result.ModelCard());
         card.Should().MatchRegex("training-data fingerprint: [0-9a-f]{64}").And.Contain("- auc: ").And.Contain("mae_density_category_median_baseline");
