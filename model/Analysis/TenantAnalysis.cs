@@ -28,7 +28,11 @@ public static class TenantAnalysis
         var scores = timings.Measure("scores", () => TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings));
         var baseRate = risk.Report.Metrics.TryGetValue("base_rate", out var b) ? b : 0;
         var flags = timings.Measure("flags", () => FlagRules.Evaluate(scores, settings, risk.Report.Available, baseRate));
-        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report) { Timings = timings.Steps };
+        var result = new AnalysisResult(period, mallId, settings, scores, flags, expected.Report, risk.Report)
+        {
+            Timings = timings.Steps,
+            TrackRecord = Backtest.TrackRecordStore.Load(connection, mallId),
+        };
         if (modelFolder is not null)
         {
             Save(modelFolder, result, expected, risk, settings);
@@ -60,6 +64,9 @@ public sealed record AnalysisResult(
     DateOnly Period, string? MallId, AnalysisSettings Settings, IReadOnlyList<TenantScore> Scores, IReadOnlyList<TenantFlag> Flags,
     ModelReport ExpectedModel, ModelReport RiskModel)
 {
+    /// <summary>Each flag's track record from the latest backtest kept in the warehouse (null: none run yet).</summary>
+    public Backtest.StoredTrackRecord? TrackRecord { get; init; }
+
     /// <summary>Seconds per step of the run (for benchmarks; not part of any export).</summary>
     public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Timings { get; init; } = [];
 
@@ -94,6 +101,7 @@ public sealed record AnalysisResult(
         sb.AppendLine();
         sb.AppendLine(ExpectedModel.ToMarkdown());
         sb.AppendLine(RiskModel.ToMarkdown());
+        sb.AppendLine(TrackRecord?.ToMarkdown() ?? "## Track record\n\nNo backtest has been run on this warehouse yet (`analytics backtest --from YYYY-MM --to YYYY-MM`).\n");
         return sb.ToString();
     }
 }
