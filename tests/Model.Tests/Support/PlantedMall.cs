@@ -1,6 +1,4 @@
 using System.Globalization;
-using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 
 namespace Analytics.Model.Tests.Support;
@@ -15,12 +13,7 @@ internal sealed class PlantedMall : IDisposable
     {
         Warehouse = new TestWarehouse();
         Root = sampleFolder(Warehouse.Folder);
-        var load = new DropLoader(new Analytics.Ingest.Warehouse.Warehouse(Warehouse.DbPath, new WarehouseSettings(512, 2)), Warehouse.Clock)
-            .Load(Path.Combine(Root, "drop"), new LoadOptions());
-        if (load.Refused || load.RowsRejected > 0)
-        {
-            throw new InvalidOperationException($"the drop in {Root} did not load cleanly: {load.RowsRejected} rejects");
-        }
+        Warehouse.LoadDrop(Path.Combine(Root, "drop"));
 
         Truth = File.ReadAllLines(Path.Combine(Root, "sample-truth.csv")).Skip(1)
             .Select(l => l.Split(',')).Where(c => c.Length >= 3 && c[0].Length > 0)
