@@ -54,14 +54,5 @@ public sealed class PointInTimeTests(ITestOutputHelper output, PointInTimeTests.
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string SampleDrop()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found"), "data-samples", "drop");
-    }
+    private static string SampleDrop() => Path.Combine(PlantedMall.CommittedSamples(), "drop");
 }

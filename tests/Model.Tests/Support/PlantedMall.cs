@@ -53,6 +53,36 @@ internal sealed class PlantedMall : IDisposable
         return (planted.Count, flagged.Count, recall, precision, line);
     }
 
+    /// <summary>
+    /// Prints recall and precision of the flag and the figures of every missed or extra tenant, then requires the
+    /// recall and precision floors of docs/analysis.md (precision 0.8 for replace, 0.7 for the others).
+    /// </summary>
+    public void ShouldFind(string code, double minRecall, Action<string> print)
+    {
+        var e = Evaluate(code);
+        print(e.Line);
+        foreach (var id in Planted(code).Except(Flagged(code)).Concat(Flagged(code).Except(Planted(code))).Order())
+        {
+            print(Describe(id));
+        }
+
+        e.Planted.Should().BeGreaterThan(0, "the mall plants every flag");
+        e.Recall.Should().BeGreaterThanOrEqualTo(minRecall, "planted {0} tenants must be flagged", code);
+        e.Precision.Should().BeGreaterThanOrEqualTo(code == Analytics.Model.Flags.FlagCodes.Replace ? 0.8 : 0.7, "few unplanted tenants may carry the {0} flag", code);
+    }
+
+    /// <summary>The repository's data-samples folder (above the test binaries).</summary>
+    public static string CommittedSamples()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries."), "data-samples");
+    }
+
     /// <summary>The figures the rules read, for a tenant a test reports as missed or extra.</summary>
     public string Describe(string tenantId)
     {
