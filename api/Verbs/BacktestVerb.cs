@@ -29,7 +29,7 @@ internal static class BacktestVerb
         var details = args.Option("details");
         var settings = AnalysisSettings.Load(args.Option("settings"));
         var db = Warehouse.ResolvePath(args.Option("db"));
-        var models = args.Option("models") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
+        var models = AnalysisRun.ModelsFolder(args.Option("models"), db);
         args.EnsureAllRead(0);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
