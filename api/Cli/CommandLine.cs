@@ -15,6 +15,7 @@ internal static class CommandLine
         MetricsVerb.Definition,
         ScoreVerb.Definition,
         FlagsVerb.Definition,
+        BacktestVerb.Definition,
         ReportVerb.Definition,
         DeliverVerb.Definition,
         AuditVerb.Definition,

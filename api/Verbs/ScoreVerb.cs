@@ -35,10 +35,12 @@ internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format,
         var format = ExportTable.ParseFormat(args.Option("format"));
         var db = Warehouse.ResolvePath(args.Option("db"));
         var settings = AnalysisSettings.Load(args.Option("settings"));
-        // Models live beside the warehouse they were trained on unless told otherwise.
-        var models = args.Option("models") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
-        return new AnalysisRun(period, mall, format, db, settings, models);
+        return new AnalysisRun(period, mall, format, db, settings, ModelsFolder(args.Option("models"), db));
     }
+
+    /// <summary>Models live beside the warehouse they were trained on unless told otherwise.</summary>
+    public static string ModelsFolder(string? option, string db) =>
+        option ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
 
     public AnalysisResult Execute(CliContext context)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using Analytics.SampleData.Sample;
 using Analytics.SampleData.Scale;
 
-// sample-data sample --out DIR [--seed N]
+// sample-data sample --out DIR [--seed N] [--mix replace=8,rent_relief=8,...]
 // sample-data scale --out DIR [--malls N] [--tenants N] [--months N] [--seed N] [--datasets a,b,...] [--required-only] [--categories N]
 try
 {
@@ -21,7 +21,7 @@ try
     switch (args[0])
     {
         case "sample":
-            var counts = SampleDrop.Write(Need("out"), Number("seed", SampleDrop.DefaultSeed));
+            var counts = SampleDrop.Write(Need("out"), Number("seed", SampleDrop.DefaultSeed), SampleMix.Parse(options.GetValueOrDefault("mix")));
             Console.WriteLine(ScaleDrop.Describe(counts, watch.Elapsed));
             return 0;
         case "scale":
@@ -72,8 +72,10 @@ static Dictionary<string, string> ReadOptions(string[] rest)
 
 static string Usage() => """
     usage:
-      sample-data sample --out DIR [--seed N]
+      sample-data sample --out DIR [--seed N] [--mix NAME=N,...]
           the demo sample: DIR/drop, DIR/xlsx-drop, DIR/bad-drop, DIR/sample-truth.csv, DIR/bad-drop-expected.csv
+          --mix: planted tenants per situation (replace, rent_relief, rent_review_up, improvement_plan, sales_audit,
+          watch, busy) and relief_quality=LOW-HIGH (rent-relief sales against the category norm); default: the committed mix
       sample-data scale --out DIR [--malls 20] [--tenants 5000] [--months 24] [--seed 1] [--datasets units,tenants,sales,...]
                         [--required-only] [--categories N]
           a large portfolio for benchmarks; sales rows = tenants x days; --required-only: tenants (required columns),

@@ -239,5 +239,22 @@ internal static class Migrations
                 PRIMARY KEY (mall_id, tenant_id, period)
             );
             """),
+        (7, "each flag's track record from the latest backtest (precision, base rate, lift, 95 % interval per horizon)", """
+            CREATE TABLE flag_track_record (
+                scope          VARCHAR NOT NULL,  -- the mall backtested, or '' for every mall
+                from_period    DATE NOT NULL,
+                to_period      DATE NOT NULL,
+                flag           VARCHAR NOT NULL,
+                horizon_months INTEGER NOT NULL,
+                flagged        INTEGER NOT NULL,
+                hits           INTEGER NOT NULL,
+                precision      DOUBLE,
+                base_rate      DOUBLE,
+                lift           DOUBLE,
+                ci_low         DOUBLE,
+                ci_high        DOUBLE,
+                PRIMARY KEY (scope, flag, horizon_months)
+            );
+            """),
     ];
 }

@@ -20,7 +20,7 @@ internal static class AnalysisFrame
 
     /// <summary>Peer medians needed for the month analysed only (pillars shown beside peers, improvement plan, sales audit).</summary>
     public static readonly string[] CurrentPeerMetrics =
-        ["ocr_ttm", "late_share_12m", "complaint_rate_3m", "complaints_3m_d", "violations_3m_d", "sales_change"];
+        ["ocr_ttm", "late_share_12m", "complaint_rate_3m", "complaints_per_10k_3m", "complaints_3m_d", "violations_3m_d", "sales_change", "sales_density_ttm"];
 
     /// <summary>Quartiles of the month analysed for a metric whose median is also kept for the history (prefix <c>cur_</c>).</summary>
     public static readonly string[] CurrentQuartileMetrics = ["density_3m"];
@@ -49,6 +49,9 @@ internal static class AnalysisFrame
                        list_median([lag(net_sales::DOUBLE, 3) OVER wo, lag(net_sales::DOUBLE, 4) OVER wo, lag(net_sales::DOUBLE, 5) OVER wo]) AS sales_prev_3m_median,
                        count(*) OVER wprior AS prior_months,
                        avg(complaints) OVER wprior AS complaints_prior_avg,
+                       count(transactions) OVER w3 AS receipts_n_3m,
+                       CASE WHEN count(transactions) OVER wprior = count(*) OVER wprior THEN sum(transactions) OVER wprior END::DOUBLE AS receipts_prior,
+                       sum(complaints) OVER wprior AS complaints_prior_sum,
                        avg(violations) OVER wprior AS violations_prior_avg
                 FROM an_tm m
                 WINDOW wo AS (PARTITION BY mall_id, tenant_id ORDER BY period),
@@ -60,6 +63,8 @@ internal static class AnalysisFrame
                    CASE WHEN n_3m = 3 AND n_prev_3m = 3 AND sales_prev_3m_median > 0
                         THEN sales_3m_median / sales_prev_3m_median - 1 END AS momentum,
                    (complaints_w_3m::DOUBLE / NULLIF(receipts_3m, 0) * 10000) AS complaint_rate_3m,
+                   -- complaint_rate over 3 months (unweighted, per 10,000 receipts), only when every month has receipts
+                   CASE WHEN receipts_n_3m = n_3m THEN complaints_3m::DOUBLE / NULLIF(receipts_3m, 0) * 10000 END AS complaints_per_10k_3m,
                    complaints_3m::DOUBLE AS complaints_3m_d,
                    violations_3m::DOUBLE AS violations_3m_d
             FROM w

@@ -132,13 +132,17 @@ public sealed record FlagSettings
     public int ReplaceMinComplaints { get; init; } = 3;
     public int ReplaceSoonMonths { get; init; } = 12;
 
-    public double ReliefMinPeerRatio { get; init; } = 1.0;
+    /// <summary>Sales density at least this share of the peer median or of the unit's expected density ("at or near").</summary>
+    public double ReliefMinPeerRatio { get; init; } = 0.90;
     public double ReliefMaxLateShare { get; init; } = 0.10;
     public int ReliefMaxArrearsDays { get; init; } = 15;
     public double ReliefOcrOverBand { get; init; } = 1.3;
 
     public double ReviewUpMinPeerRatio { get; init; } = 1.3;
-    public double ReviewUpRentRatio { get; init; } = 0.80;
+    public double ReviewUpRentRatio { get; init; } = 0.75;
+
+    /// <summary>12-month sales density at least this multiple of the peers' (sustained, not three good months).</summary>
+    public double ReviewUpMinTtmRatio { get; init; } = 1.2;
     public int ReviewUpExpiryMonths { get; init; } = 12;
 
     public double ImprovementOwnFactor { get; init; } = 2.0;
@@ -169,6 +173,12 @@ public sealed record ModelSettings
     public int MinRowsPerLeaf { get; init; } = 50;
     public int MaxTrainingRows { get; init; } = 20_000;
     public int MinExpectedTrainingRows { get; init; } = 200;
+
+    /// <summary>Pseudo-tenants at factor 1 each unit factor of the expected performance is pulled toward.</summary>
+    public double ExpectedShrinkage { get; init; } = 5;
+
+    /// <summary>The expected-performance estimate is used only when its MAE is at least this share below the category median's.</summary>
+    public double ExpectedMinGain { get; init; } = 0.10;
     public int RiskHorizonMonths { get; init; } = 6;
     public int RiskValidationMonths { get; init; } = 6;
     public int ArrearsEpisodeDays { get; init; } = 60;

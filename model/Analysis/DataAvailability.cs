@@ -56,8 +56,8 @@ public sealed record DataAvailability
     public IReadOnlyList<(string Input, bool Available, string WhenMissing)> Inputs =>
     [
         ("units", Units, "no units dataset: the mall's area is the leased area and zones are unknown"),
-        ("floor", Floor, "floor unknown: FloorLevel is dropped from the expected-performance model, rent per m² is compared across the mall, the floor tables of the briefs are left out"),
-        ("zone", Zone, "zone unknown: Zone is dropped from the expected-performance model"),
+        ("floor", Floor, "floor unknown: the floor factor is dropped from the expected-performance model, rent per m² is compared across the mall, the floor tables of the briefs are left out"),
+        ("zone", Zone, "zone unknown: the zone factor is dropped from the expected-performance model"),
         ("transactions", Transactions, "no receipts: average ticket, complaint rate, conversion and the sales audit are unavailable; the customer pillar is left out"),
         ("rent", Rent, "no rent bills: occupancy cost, OCR, arrears and late payments are unknown; the affordability and payment pillars are left out; rent_relief and the watch rules cannot fire, replace needs rising complaints"),
         ("complaints", Complaints, "no complaints: the customer pillar is left out; improvement plans on complaints and replace's rising-complaints test cannot fire"),

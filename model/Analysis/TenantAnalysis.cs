@@ -33,6 +33,7 @@ public static class TenantAnalysis
         {
             Timings = timings.Steps,
             Availability = availability,
+            TrackRecord = Backtest.TrackRecordStore.Load(connection, mallId),
         };
         if (modelFolder is not null)
         {
@@ -46,9 +47,9 @@ public static class TenantAnalysis
     {
         Directory.CreateDirectory(folder);
         var ml = new MLContext(settings.Models.Seed);
-        for (var k = 0; k < expected.FoldModels.Count; k++)
+        for (var k = 0; k < expected.FoldFactors.Count; k++)
         {
-            ml.Model.Save(expected.FoldModels[k], expected.Schema, Path.Combine(folder, $"expected-fold{k}.zip"));
+            File.WriteAllText(Path.Combine(folder, $"expected-fold{k}.json"), expected.FoldFactors[k], new UTF8Encoding(false));
         }
 
         if (risk.Model is not null)
@@ -67,6 +68,8 @@ public sealed record AnalysisResult(
 {
     /// <summary>Which optional inputs the drops gave this month's analysis (the model card and the briefs name what was missing).</summary>
     public DataAvailability Availability { get; init; } = new();
+    /// <summary>Each flag's track record from the latest backtest kept in the warehouse (null: none run yet).</summary>
+    public Backtest.StoredTrackRecord? TrackRecord { get; init; }
 
     /// <summary>Seconds per step of the run (for benchmarks; not part of any export).</summary>
     public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Timings { get; init; } = [];
@@ -103,6 +106,7 @@ public sealed record AnalysisResult(
         sb.AppendLine(Availability.ToMarkdown(Settings.MinPeers));
         sb.AppendLine(ExpectedModel.ToMarkdown());
         sb.AppendLine(RiskModel.ToMarkdown());
+        sb.AppendLine(TrackRecord?.ToMarkdown() ?? "## Track record\n\nNo backtest has been run on this warehouse yet (`analytics backtest --from YYYY-MM --to YYYY-MM`).\n");
         return sb.ToString();
     }
 }

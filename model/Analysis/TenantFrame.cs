@@ -44,6 +44,20 @@ public sealed record TenantFrame
     public double? MallSalesChange { get; init; }
     public decimal Sales3m { get; init; }
 
+    /// <summary>Receipts over the last 3 months (empty when a month has none reported).</summary>
+    public double? Receipts3m { get; init; }
+
+    /// <summary>Receipts and complaints over the months before those 3 (up to 9), when every one of them has receipts.</summary>
+    public double? ReceiptsPrior { get; init; }
+    public long ComplaintsPrior { get; init; }
+
+    /// <summary>Complaints per 10,000 receipts over 3 months, and the peers' median of it.</summary>
+    public double? ComplaintsPer10k3m { get; init; }
+    public double? ComplaintsPer10k3mPeerMedian { get; init; }
+
+    /// <summary>The peers' median of 12-month sales density (sustained performance).</summary>
+    public double? DensityTtmPeerMedian { get; init; }
+
     public string Key => Metrics.MallId + "\u001f" + Metrics.TenantId;
 
     internal static TenantFrame Read(DbDataReader r) => new()
@@ -84,5 +98,11 @@ public sealed record TenantFrame
         FootfallChange = r.Real("footfall_change"),
         MallSalesChange = r.Real("mall_sales_change"),
         Sales3m = r.Money("sales_3m"),
+        Receipts3m = r.Count("receipts_n_3m") == r.Count("n_3m") ? r.CountOrNull("receipts_3m") : null,
+        ReceiptsPrior = r.Real("receipts_prior"),
+        ComplaintsPrior = r.Count("complaints_prior_sum"),
+        ComplaintsPer10k3m = r.Real("complaints_per_10k_3m"),
+        ComplaintsPer10k3mPeerMedian = r.Real("complaints_per_10k_3m_peer_median"),
+        DensityTtmPeerMedian = r.Real("sales_density_ttm_peer_median"),
     };
 }

@@ -45,6 +45,9 @@ public static partial class ReasonText
         ["sales_at_peers"] = (
             "Sales density is {ratio:pct0} of the peer median.",
             "坪效为同行中位数的 {ratio:pct0}。"),
+        ["sales_at_expected"] = (
+            "Sales are {ratio:pct0} of what this unit is expected to achieve.",
+            "销售为该铺位预期水平的 {ratio:pct0}。"),
         ["pays_on_time"] = (
             "Pays on time: {late:pct0} of bills were late in 12 months and no bill is more than {days:n0} days overdue.",
             "缴费准时：近12个月逾期账单占 {late:pct0}，无超过 {days:n0} 天的欠费。"),

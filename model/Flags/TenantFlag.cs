@@ -31,6 +31,9 @@ public sealed record TenantFlag(TenantScore Score, string Code, Priority Priorit
     /// <summary>replace only: arrears plus up to 12 months of occupancy cost until expiry.</summary>
     public double? RentAtRisk { get; init; }
 
+    /// <summary>The rule's conditions with how strongly each holds (0 at its edge, 1 well inside its margin).</summary>
+    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+
     public string ReasonsText(string language) => string.Join(" ", Reasons.Select(r => r.Render(language)));
 
     public static IReadOnlyList<string> Columns { get; } =
@@ -39,7 +42,7 @@ public sealed record TenantFlag(TenantScore Score, string Code, Priority Priorit
         "score", "density_3m", "peer_median_density_3m", "peer_ratio", "months_under_peers", "expected_density_3m", "expected_ratio",
         "arrears", "arrears_days", "late_share_12m", "ocr_ttm", "ocr_band_high", "base_rent_psm", "floor_peer_base_rent_psm",
         "complaints_3m", "violations_3m", "sales_change", "receipts_change", "ticket_z", "risk",
-        "months_open", "months_to_expiry", "lease_end", "opportunity", "rent_at_risk",
+        "months_open", "months_to_expiry", "lease_end", "opportunity", "rent_at_risk", "evidence",
     ];
 
     public object?[] Values(Analysis.AnalysisSettings settings)
@@ -53,7 +56,7 @@ public sealed record TenantFlag(TenantScore Score, string Code, Priority Priorit
             Score.Total, f.Density3m, f.Density3mPeerMedian, f.DensityRatio3m, f.MonthsUnder, Score.ExpectedDensity3m, Score.ExpectedRatio,
             m.Arrears, m.ArrearsDays, m.LateShare12m, m.OcrTtm, settings.BandOf(m.Category).High, f.BaseRentPsm, f.FloorRentPsmPeerMedian,
             f.Complaints3m, f.Violations3m, f.SalesChange, f.ReceiptsChange, f.TicketZ, Score.Risk,
-            m.MonthsOpen, m.MonthsToExpiry, m.LeaseEnd, Opportunity, RentAtRisk,
+            m.MonthsOpen, m.MonthsToExpiry, m.LeaseEnd, Opportunity, RentAtRisk, Condition.Describe(Conditions),
         ];
     }
 }

@@ -1,171 +1,150 @@
 using System.Globalization;
+using System.Text;
 using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Analytics.Model.Learning;
 
 /// <summary>
-/// What a unit should achieve: a FastTree regression of monthly sales density on the unit (mall, floor, zone,
-/// area), the trade category, the season (month of year) and the tenant's tenure, trained on the warehouse
-/// history. To keep a tenant's own sales out of its own expectation the tenants are split into folds and each
-/// tenant is predicted by the model trained on the other folds (out-of-fold); the same split gives an honest MAE.
+/// What a unit should achieve in a month, as a leasing manager would reason it: the category's median sales
+/// density that month in the mall (which carries the season and the category's mall-wide trend), times how
+/// units like this one sell against it: the category on this floor, the zone, the unit's size against the
+/// category's usual size, and how long the tenant has traded. Each factor is a median ratio learned from other
+/// tenants and pulled toward 1 (the category median) by its peer count, so a group of two shops moves the
+/// expectation little and a group of twenty moves it fully (shrinkage).
+/// Validated out of fold by tenant: no tenant is ever predicted from its own sales. The estimate is used only
+/// when its error is at least <see cref="ModelSettings.ExpectedMinGain"/> below the category median's on the same
+/// validation rows; otherwise the category median is the expectation, and the model card says so either way.
 /// </summary>
 internal static class ExpectedPerformance
 {
-    public static readonly string[] Features = ["Mall", "FloorLevel", "Zone", "Area", "Category", "MonthOfYear", "MonthsOpen"];
+    public const string Name = "expected performance (category-month median x shrunk unit factors)";
 
-    public sealed record Result(ModelReport Report, IReadOnlyDictionary<string, double> Expected3m, IReadOnlyList<ITransformer> FoldModels, DataViewSchema? Schema);
+    /// <summary>The unit factors in the order they are fitted (each on what the earlier ones left unexplained).</summary>
+    public static readonly string[] Features = ["floor", "zone", "size_band", "tenure"];
 
-    private const string Name = "expected performance (FastTree regression of sales density)";
+    public sealed record Result(ModelReport Report, IReadOnlyDictionary<string, double> Expected3m, IReadOnlyList<string> FoldFactors);
 
-    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current, DataAvailability availability)
+    public static Result Run(
+        DuckDBConnection connection, DateOnly period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current, DataAvailability availability)
     {
         var s = settings.Models;
-        var codes = Codes.Load(connection);
         var total = Scalar(connection, "SELECT count(*) FROM an_f WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0");
         var keep = total <= s.MaxTrainingRows ? 1_000_000L : (long)(1_000_000.0 * s.MaxTrainingRows / total);
-        var training = Read(connection, codes, $"""
-            SELECT * FROM an_f
+        var training = Read(connection, $"""
+            SELECT mall_id, tenant_id, period, category, floor, zone, area_sqm, months_open, sales_density FROM an_f
             WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0
               AND hash(mall_id || '|' || tenant_id || '|' || period::VARCHAR) % 1000000 < {keep}
             ORDER BY mall_id, tenant_id, period
             """);
         var currentKeys = current.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var targets = Read(connection, codes, string.Format(CultureInfo.InvariantCulture, """
-            SELECT * FROM an_f WHERE period >= DATE '{0:yyyy-MM-dd}' AND period <= DATE '{1:yyyy-MM-dd}' AND area_sqm > 0
+        var targets = Read(connection, string.Format(CultureInfo.InvariantCulture, """
+            SELECT mall_id, tenant_id, period, category, floor, zone, area_sqm, months_open, sales_density FROM an_f
+            WHERE period >= DATE '{0:yyyy-MM-dd}' AND period <= DATE '{1:yyyy-MM-dd}' AND area_sqm > 0
             ORDER BY mall_id, tenant_id, period
             """, Month.First(period).AddMonths(-2), Month.First(period)))
             .Where(t => currentKeys.Contains(t.Key)).ToList();
 
-        var window = (Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), Month.First(period));
-        var tenants = training.Select(t => t.Key).Distinct().Count();
-        // A feature whose input the drop never gave (no floors, no zones) is dropped and named on the card.
-        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!availability.Floor)
+        var window = (From: Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), To: Month.First(period));
+        var tenants = training.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count();
+        // A unit attribute the drop never gave, or that no row carries, cannot inform anything: it is left out and
+        // named on the card rather than learned as one big "unknown" group.
+        var dropped = new List<(string Feature, string Reason)>();
+        foreach (var (feature, given, input) in new[] { ("floor", availability.Floor, "floor"), ("zone", availability.Zone, "zone") })
         {
-            unavailable["FloorLevel"] = "floor";
+            if (!given)
+            {
+                dropped.Add((feature, $"input not available: {input}"));
+            }
+            else if (training.All(t => (feature == "floor" ? t.Floor : t.Zone) is null))
+            {
+                dropped.Add((feature, "unknown in every training row"));
+            }
         }
 
-        if (!availability.Zone)
-        {
-            unavailable["Zone"] = "zone";
-        }
-
-        var choice = FeatureSelection.Choose(Features, training.Select(t => t.Input.Vector()).ToList(), unavailable);
-        var unusable = new ModelReport
-        {
-            Name = Name, Available = false, DataFrom = window.Item1, DataTo = window.Item2, TrainingRows = training.Count, DroppedFeatures = choice.Dropped,
-        };
-        const string fallback = ": the productivity pillar and the replace rule compare with the peer median alone";
+        var used = Features.Except(dropped.Select(d => d.Feature)).ToArray();
         if (training.Count < s.MinExpectedTrainingRows || tenants < s.Folds * 3)
         {
-            return new Result(unusable with
+            return new Result(new ModelReport
             {
-                UnavailableReason = $"history holds {training.Count} tenant-months of {tenants} tenants; at least {s.MinExpectedTrainingRows} of {s.Folds * 3} tenants are needed{fallback}",
-            }, new Dictionary<string, double>(), [], null);
+                Name = Name,
+                Available = false,
+                UnavailableReason = $"history holds {training.Count} tenant-months of {tenants} tenants; at least {s.MinExpectedTrainingRows} are needed: no expectation is shown",
+                DataFrom = window.From, DataTo = window.To, TrainingRows = training.Count,
+                DroppedFeatures = dropped,
+            }, new Dictionary<string, double>(), []);
         }
 
-        try
-        {
-            return Train(ml: new MLContext(s.Seed), s, training, targets, choice, window);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // ML.NET refusing a degenerate history is not a failure of the month's analysis.
-            return new Result(unusable with { UnavailableReason = $"the model could not be trained ({ex.Message}){fallback}" }, new Dictionary<string, double>(), [], null);
-        }
-    }
-
-    private static Result Train(MLContext ml, ModelSettings s, List<Row> training, List<Row> targets, FeatureSelection.Choice choice, (DateOnly, DateOnly) window)
-    {
-        var used = choice.Used.ToArray();
-
-        var foldModels = new List<ITransformer>();
-        var oofAbs = new List<double>();
+        var modelAbs = new List<double>();
         var baseAbs = new List<double>();
-        var predicted = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        DataViewSchema? schema = null;
-        IReadOnlyList<(string, double)> importance = [];
+        var byModel = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var byBaseline = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var foldFactors = new List<string>();
         for (var k = 0; k < s.Folds; k++)
         {
-            var train = training.Where(t => Fold(t.Key, s.Folds) != k).ToList();
-            var held = training.Where(t => Fold(t.Key, s.Folds) == k).ToList();
-            // The model learns each tenant-month's density as a multiple of its category's median in the training
-            // folds: the category level is the strong, stable part; the trees spend themselves on unit and season.
-            var medians = train.GroupBy(t => t.Input.Category).ToDictionary(g => g.Key, g => Median(g.Select(t => t.Density)));
-            var overall = Median(train.Select(t => t.Density));
-            double Norm(float category) => Math.Max(1e-6, medians.GetValueOrDefault(category, overall));
-            var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category)))));
-            schema = data.Schema;
-            var featurizer = ml.Transforms.Concatenate("Features", used).Fit(data);
-            var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options().FromSettings(s));
-            var predictor = trainer.Fit(featurizer.Transform(data));
-            foldModels.Add(featurizer.Append(predictor));
-
-            if (held.Count > 0)
+            var fit = Estimator.Fit(training.Where(t => Fold(t.Key, s.Folds) != k).ToList(), used, s.ExpectedShrinkage);
+            foldFactors.Add(fit.Describe());
+            foreach (var held in training.Where(t => Fold(t.Key, s.Folds) == k))
             {
-                var heldView = featurizer.Transform(ml.Data.LoadFromEnumerable(held.Select(t => t.Input.WithLabel((float)(t.Density / Norm(t.Input.Category))))));
-                var scores = predictor.Transform(heldView).GetColumn<float>("Score").ToArray();
-                for (var i = 0; i < held.Count; i++)
+                if (fit.Baseline(held) is { } b && fit.Predict(held) is { } p)
                 {
-                    oofAbs.Add(Math.Abs(scores[i] * Norm(held[i].Input.Category) - held[i].Density));
-                    baseAbs.Add(Math.Abs(medians.GetValueOrDefault(held[i].Input.Category, overall) - held[i].Density));
-                }
-
-                if (k == s.Folds - 1)
-                {
-                    var pfi = ml.Regression.PermutationFeatureImportance(predictor, heldView, "Label", permutationCount: 1);
-                    importance = used.Select((f, i) => (f, pfi[i].MeanAbsoluteError.Mean))
-                        .OrderByDescending(x => x.Item2).ThenBy(x => x.f, StringComparer.Ordinal).Take(5).ToList();
+                    modelAbs.Add(Math.Abs(p - held.Density));
+                    baseAbs.Add(Math.Abs(b - held.Density));
                 }
             }
 
             // A tenant whose category the other folds never saw (a lone supermarket) gets no expectation rather
             // than one borrowed from unrelated trades.
-            var mine = targets.Where(t => Fold(t.Key, s.Folds) == k && medians.ContainsKey(t.Input.Category)).ToList();
-            if (mine.Count > 0)
+            foreach (var t in targets.Where(t => Fold(t.Key, s.Folds) == k))
             {
-                var view = ml.Data.LoadFromEnumerable(mine.Select(t => t.Input));
-                var scores = predictor.Transform(featurizer.Transform(view)).GetColumn<float>("Score").ToArray();
-                for (var i = 0; i < mine.Count; i++)
+                if (fit.Baseline(t) is { } b && fit.Predict(t) is { } p)
                 {
-                    if (!predicted.TryGetValue(mine[i].Key, out var list))
-                    {
-                        predicted[mine[i].Key] = list = [];
-                    }
-
-                    list.Add(Math.Max(0, scores[i] * Norm(mine[i].Input.Category)));
+                    Add(byModel, t.Key, p);
+                    Add(byBaseline, t.Key, b);
                 }
             }
         }
 
-        var mae = oofAbs.Count > 0 ? oofAbs.Average() : double.NaN;
+        var mae = modelAbs.Count > 0 ? modelAbs.Average() : double.NaN;
         var baseline = baseAbs.Count > 0 ? baseAbs.Average() : double.NaN;
+        var earns = modelAbs.Count > 0 && mae <= (1 - s.ExpectedMinGain) * baseline;
+        var c = CultureInfo.InvariantCulture;
         var report = new ModelReport
         {
             Name = Name,
-            Available = true,
-            DroppedFeatures = choice.Dropped,
-            DataFrom = window.Item1,
-            DataTo = window.Item2,
+            Available = earns,
+            UnavailableReason = earns
+                ? null
+                : $"its validation MAE {mae.ToString("0", c)} is not at least {s.ExpectedMinGain.ToString("0%", c)} below the category median's {baseline.ToString("0", c)}: the category's median for the month is the expectation",
+            DataFrom = window.From,
+            DataTo = window.To,
             TrainingRows = training.Count,
-            ValidationRows = oofAbs.Count,
-            Validation = $"{s.Folds}-fold split by tenant (out-of-fold: no tenant is predicted by a model that saw it)",
+            ValidationRows = modelAbs.Count,
+            Validation = $"{s.Folds}-fold split by tenant (out-of-fold: no tenant is predicted from its own sales); shrinkage {s.ExpectedShrinkage.ToString("0.#", c)} peer tenants; factors used: {string.Join(", ", used)}",
+            DroppedFeatures = dropped,
             Metrics = new Dictionary<string, double>
             {
                 ["mae_density"] = mae,
                 ["mae_density_category_median_baseline"] = baseline,
                 ["mean_density"] = training.Average(t => t.Density),
             },
-            TopFeatures = importance,
-            Fingerprint = ModelReport.FingerprintOf(training.Select(t => t.Input.WithLabel((float)t.Density).Vector()), $"expected|{s.Seed}|{s.Folds}|{s.Trees}|{s.Leaves}|{s.MinRowsPerLeaf}"),
+            Fingerprint = ModelReport.FingerprintOf(training.Select(t => new[] { (float)t.Density, (float)t.Area, t.MonthsOpen, t.Period.DayNumber }),
+                $"expected|{s.Folds}|{s.ExpectedShrinkage.ToString(c)}|{string.Join(",", used)}"),
         };
-        var expected = predicted.ToDictionary(kv => kv.Key, kv => kv.Value.Average(), StringComparer.Ordinal);
-        return new Result(report, expected, foldModels, schema);
+        var chosen = earns ? byModel : byBaseline;
+        var expected = chosen.ToDictionary(kv => kv.Key, kv => kv.Value.Average(), StringComparer.Ordinal);
+        return new Result(report, expected, foldFactors);
+    }
+
+    private static void Add(Dictionary<string, List<double>> map, string key, double value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(Math.Max(0, value));
     }
 
     internal static int Fold(string key, int folds)
@@ -180,12 +159,6 @@ internal static class ExpectedPerformance
         return (int)(h % (uint)folds);
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.OrderBy(x => x).ToArray();
-        return v.Length == 0 ? 0 : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
-    }
-
     internal static long Scalar(DuckDBConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
@@ -193,9 +166,9 @@ internal static class ExpectedPerformance
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private sealed record Row(string Key, ExpectedInput Input, double Density);
+    internal sealed record Row(string Key, string Mall, DateOnly Period, string Category, string? Floor, string? Zone, double Area, float MonthsOpen, double Density);
 
-    private static List<Row> Read(DuckDBConnection connection, Codes codes, string sql)
+    private static List<Row> Read(DuckDBConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
@@ -203,105 +176,124 @@ internal static class ExpectedPerformance
         var rows = new List<Row>();
         while (r.Read())
         {
-            var density = r.Real("sales_density") ?? 0;
-            var input = new ExpectedInput
-            {
-                Mall = codes.Mall(r.Text("mall_id")),
-                FloorLevel = Codes.FloorLevel(r.TextOrNull("floor")),
-                Zone = codes.Zone(r.TextOrNull("zone")),
-                Area = (float)(r.Real("area_sqm") ?? 0),
-                Category = codes.Category(r.Text("category")),
-                MonthOfYear = r.Count("month_of_year"),
-                MonthsOpen = r.Count("months_open"),
-                Label = 0f,
-            };
-            rows.Add(new Row(r.Text("mall_id") + "\u001f" + r.Text("tenant_id"), input, density));
+            var mall = r.Text("mall_id");
+            rows.Add(new Row(mall + "\u001f" + r.Text("tenant_id"), mall, r.Date("period"), r.Text("category"), r.TextOrNull("floor"), r.TextOrNull("zone"),
+                r.Real("area_sqm") ?? 0, r.Count("months_open"), r.Real("sales_density") ?? 0));
         }
 
         return rows;
     }
-}
 
-/// <summary>One tenant-month as the expected-performance model sees it (categorical values as stable codes).</summary>
-public sealed class ExpectedInput
-{
-    public float Mall { get; set; }
-    public float FloorLevel { get; set; }
-    public float Zone { get; set; }
-    public float Area { get; set; }
-    public float Category { get; set; }
-    public float MonthOfYear { get; set; }
-    public float MonthsOpen { get; set; }
-    public float Label { get; set; }
-
-    internal float[] Vector() => [Mall, FloorLevel, Zone, Area, Category, MonthOfYear, MonthsOpen, Label];
-
-    internal ExpectedInput WithLabel(float label) => new()
+    /// <summary>The fitted levels and factors of one fold.</summary>
+    private sealed class Estimator
     {
-        Mall = Mall, FloorLevel = FloorLevel, Zone = Zone, Area = Area, Category = Category, MonthOfYear = MonthOfYear, MonthsOpen = MonthsOpen, Label = label,
-    };
-}
+        private readonly Dictionary<string, double> _categoryMonth = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> _category = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> _typicalArea = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dictionary<string, double>> _factors = new(StringComparer.Ordinal);
+        private readonly string[] _features = [];
 
-/// <summary>
-/// Categorical values as numbers a tree can split on: floors by their level (B2 = −2, 1F = 1), other names by
-/// their rank in sorted order over the whole warehouse, so the same name gets the same code in every fold and run.
-/// </summary>
-internal sealed class Codes
-{
-    private readonly Dictionary<string, float> _malls;
-    private readonly Dictionary<string, float> _zones;
-    private readonly Dictionary<string, float> _categories;
+        private Estimator(string[] features) => _features = features;
 
-    private Codes(Dictionary<string, float> malls, Dictionary<string, float> zones, Dictionary<string, float> categories)
-    {
-        _malls = malls;
-        _zones = zones;
-        _categories = categories;
+        /// <summary>The category's median density in the mall that month (other tenants only: these are training rows).</summary>
+        public double? Baseline(Row r) =>
+            _categoryMonth.TryGetValue(r.Mall + "|" + r.Category + "|" + r.Period.DayNumber, out var m) ? m
+            : _category.TryGetValue(r.Mall + "|" + r.Category, out var c) ? c : null;
+
+        public double? Predict(Row r)
+        {
+            if (Baseline(r) is not { } level)
+            {
+                return null;
+            }
+
+            foreach (var f in _features)
+            {
+                level *= _factors[f].GetValueOrDefault(GroupOf(f, r), 1.0);
+            }
+
+            return level;
+        }
+
+        private string GroupOf(string feature, Row r) => feature switch
+        {
+            "floor" => r.Mall + "|" + r.Category + "|" + (r.Floor ?? ""),
+            "zone" => r.Mall + "|" + (r.Zone ?? ""),
+            "size_band" => r.Category + "|" + SizeBand(r),
+            _ => r.MonthsOpen < 6 ? "0-5" : r.MonthsOpen < 12 ? "6-11" : r.MonthsOpen < 36 ? "12-35" : "36+",
+        };
+
+        /// <summary>The unit's area against the category's median unit: small (under 0.7x), usual, large (over 1.4x).</summary>
+        private string SizeBand(Row r)
+        {
+            var typical = _typicalArea.GetValueOrDefault(r.Category, r.Area);
+            var x = typical > 0 ? r.Area / typical : 1;
+            return x < 0.7 ? "small" : x > 1.4 ? "large" : "usual";
+        }
+
+        public static Estimator Fit(List<Row> rows, string[] features, double shrinkage)
+        {
+            var e = new Estimator(features);
+            foreach (var g in rows.GroupBy(r => r.Mall + "|" + r.Category + "|" + r.Period.DayNumber, StringComparer.Ordinal))
+            {
+                e._categoryMonth[g.Key] = Median(g.Select(r => r.Density));
+            }
+
+            foreach (var g in rows.GroupBy(r => r.Mall + "|" + r.Category, StringComparer.Ordinal))
+            {
+                e._category[g.Key] = Median(g.Select(r => r.Density));
+            }
+
+            foreach (var g in rows.GroupBy(r => r.Category, StringComparer.Ordinal))
+            {
+                e._typicalArea[g.Key] = Median(g.GroupBy(r => r.Key).Select(t => t.First().Area));
+            }
+
+            // Backfitting in one pass: each factor is the shrunk median of what is left after the level and the
+            // factors before it. Shrinkage on the log scale: n tenants against k pseudo-tenants at factor 1.
+            var residual = rows.Select(r => r.Density / Math.Max(1e-9, e.Baseline(r) ?? 1)).ToArray();
+            foreach (var f in features)
+            {
+                var table = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var g in rows.Select((r, i) => (r, i)).GroupBy(x => e.GroupOf(f, x.r), StringComparer.Ordinal))
+                {
+                    var n = g.Select(x => x.r.Key).Distinct(StringComparer.Ordinal).Count();
+                    var median = Median(g.Select(x => residual[x.i]));
+                    table[g.Key] = median > 0 ? Math.Exp(n / (n + shrinkage) * Math.Log(median)) : 1.0;
+                }
+
+                e._factors[f] = table;
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    residual[i] /= table[e.GroupOf(f, rows[i])];
+                }
+            }
+
+            return e;
+        }
+
+        /// <summary>The fold's factors as JSON (sorted keys): what the model card's figures rest on.</summary>
+        public string Describe()
+        {
+            var c = CultureInfo.InvariantCulture;
+            var sb = new StringBuilder("{");
+            var first = true;
+            foreach (var f in _features)
+            {
+                sb.Append(first ? "" : ",").Append('"').Append(f).Append("\":{");
+                first = false;
+                sb.Append(string.Join(",", _factors[f].OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => "\"" + kv.Key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\":" + kv.Value.ToString("0.####", c))));
+                sb.Append('}');
+            }
+
+            return sb.Append('}').ToString();
+        }
     }
 
-    public static Codes Load(DuckDBConnection connection) => new(
-        Distinct(connection, "SELECT DISTINCT mall_id FROM an_f"),
-        Distinct(connection, "SELECT DISTINCT coalesce(zone, '') FROM an_f"),
-        Distinct(connection, "SELECT DISTINCT category FROM an_f"));
-
-    public float Mall(string v) => _malls.GetValueOrDefault(v, -1);
-    public float Zone(string? v) => _zones.GetValueOrDefault(v ?? "", -1);
-    public float Category(string v) => _categories.GetValueOrDefault(v, -1);
-
-    public static float FloorLevel(string? floor)
+    private static double Median(IEnumerable<double> values)
     {
-        if (string.IsNullOrWhiteSpace(floor))
-        {
-            return float.NaN;
-        }
-
-        var f = floor.Trim().ToUpperInvariant();
-        if (f is "G" or "GF" or "L" or "LG")
-        {
-            return 0;
-        }
-
-        var digits = new string(f.Where(char.IsDigit).ToArray());
-        if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            return float.NaN;
-        }
-
-        return f.StartsWith('B') ? -n : n;
-    }
-
-    private static Dictionary<string, float> Distinct(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var values = new List<string>();
-        while (r.Read())
-        {
-            values.Add(r.IsDBNull(0) ? "" : r.GetString(0));
-        }
-
-        values.Sort(StringComparer.Ordinal);
-        return values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => (float)x.i, StringComparer.Ordinal);
+        var v = values.OrderBy(x => x).ToArray();
+        return v.Length == 0 ? 0 : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 }

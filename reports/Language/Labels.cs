@@ -97,6 +97,13 @@ internal static class Labels
         ["merchant_target"] = ("Your sales target", "您的销售目标"),
         ["merchant_target_line"] = ("Sales target for {0}: {1}; your net sales {2} ({3} against the target). Year to date: {4} of {5} ({6}).",
             "{0}销售目标 {1}；实际销售额 {2}（较目标 {3}）。本年累计：{4} / {5}（{6}）。"),
+        ["track_record"] = ("Track record of the flags", "预警历史准确率"),
+        ["track_record_intro"] = ("Backtest {0} to {1}, flags recomputed with what was known at each month's end, outcomes within 6 months: ",
+            "回测 {0} 至 {1}，按各月末当时已知的数据重算预警，观察其后6个月的结果："),
+        ["track_record_item"] = ("{0}: {1} of {2} borne out ({3}, {4} times the rate among tenants not flagged)",
+            "{0}：{2} 次中 {1} 次应验（{3}，为未预警商户的 {4} 倍）"),
+        ["track_record_empty"] = ("no flag with a known outcome yet", "尚无可核验结果的预警"),
+        ["track_record_none"] = ("No backtest has been run on this warehouse yet (analytics backtest).", "尚未对该数据仓库运行回测（analytics backtest）。"),
     };
 
     public static IReadOnlyCollection<string> Keys => Table.Keys;

@@ -11,11 +11,11 @@ internal sealed class MallPlan
     public required IReadOnlyList<Unit> Units { get; init; }
     public required IReadOnlyList<TenantPlan> Tenants { get; init; }
 
-    public static MallPlan Build(int seed) => new MallPlanner(seed).Build();
+    public static MallPlan Build(int seed, SampleMix? mix = null) => new MallPlanner(seed, mix ?? SampleMix.Default).Build();
 }
 
 /// <summary>Lays out the units, lets them, and plants the situations the analysis layer must recognise.</summary>
-internal sealed class MallPlanner(int seed)
+internal sealed class MallPlanner(int seed, SampleMix mix)
 {
     private static readonly DateOnly D = SampleCalendar.End;
     private static readonly string[] Zones = ["A", "B", "C", "D"];
@@ -196,13 +196,13 @@ internal sealed class MallPlanner(int seed)
                 roles[chosen] = (role, k);
             }
         }
-        Take("replace", "fashion", "f&b", "beauty", "services", "fashion@2F");
-        Take("rent_relief", "f&b@B1", "fashion@2F", "sports@3F", "services@4F");
+        Take("replace", SampleMix.Specs(mix.Replace, "fashion", "f&b", "beauty", "services", "fashion@2F"));
+        Take("rent_relief", SampleMix.Specs(mix.RentRelief, "f&b@B1", "fashion@2F", "sports@3F", "services@4F"));
         // Trades whose rent is the floor's usual, so "half the floor's rent" is not just a cheap trade.
-        Take("rent_review_up", "fashion@1F", "fashion@2F", "f&b@4F", "f&b@B1");
-        Take("improvement_plan", "f&b", "fashion", "services", "kids");
-        Take("sales_audit", "f&b", "fashion", "beauty");
-        Take("watch", "fashion", "f&b", "home");
+        Take("rent_review_up", SampleMix.Specs(mix.RentReviewUp, "fashion@1F", "fashion@2F", "f&b@4F", "f&b@B1"));
+        Take("improvement_plan", SampleMix.Specs(mix.ImprovementPlan, "f&b", "fashion", "services", "kids"));
+        Take("sales_audit", SampleMix.Specs(mix.SalesAudit, "f&b", "fashion", "beauty"));
+        Take("watch", SampleMix.Specs(mix.Watch, "fashion", "f&b", "home"));
         Take("control_seasonal", "kids", "kids", "kids");
         Take("control_one_bad_month", "fashion", "f&b");
         Take("control_new_tenant", "f&b", "fashion", "beauty", "services");
@@ -210,6 +210,8 @@ internal sealed class MallPlanner(int seed)
         Take("past_exit", Enumerable.Range(0, 24).Select(_ => rng.Pick(ordinaryShops)).ToArray());
         Take("past_arrears", Enumerable.Range(0, 8).Select(_ => rng.Pick(new[] { "f&b", "fashion", "services", "kids", "home" })).ToArray());
         Take("always_vacant", "services", "home", "fashion", "f&b", "kids");
+        // Drawn last, so a mix without them leaves every other draw (and the committed sample) unchanged.
+        Take("control_busy", SampleMix.Specs(mix.Busy, "f&b@4F", "f&b@B1", "f&b"));
         return roles;
     }
 
@@ -334,6 +336,9 @@ internal sealed class MallPlanner(int seed)
                 t.Situation = "control_seasonal";
                 t.Note = "kids category in its low season after the summer peak: Sep-Oct sales well below Jul-Aug, in line with peers and last year";
                 break;
+            case "control_busy":
+                PlantBusy(t);
+                break;
             case "control_one_bad_month":
                 Steady(t, renew: true);
                 var month = k == 0 ? new DateOnly(2026, 8, 1) : new DateOnly(2026, 9, 1);
@@ -407,7 +412,7 @@ internal sealed class MallPlanner(int seed)
 
     private void PlantRentRelief(TenantPlan t)
     {
-        t.Quality = rng.Uniform(1.15, 1.3) / CategoryProfile.FloorFactor(t.Unit.Floor);
+        t.Quality = rng.Uniform(mix.ReliefQualityLow, mix.ReliefQualityHigh) / CategoryProfile.FloorFactor(t.Unit.Floor);
         t.SometimesLate = false;
         t.ReportsTransactions = true;
         var start = AlignToLeaseDay(rng.DateBetween(new DateOnly(2023, 1, 1), new DateOnly(2023, 9, 1)));
@@ -422,6 +427,21 @@ internal sealed class MallPlanner(int seed)
         t.Situation = "rent_relief";
         t.ExpectedFlag = "rent_relief";
         t.Note = FormattableString.Invariant($"sells at or above the category median and always pays on time, but a high fixed base rent puts its OCR near {Math.Round(Math.Max(0.30, 2.5 * typical) * 100)} % against ~{Math.Round(typical * 100)} % for the category");
+    }
+
+    private void PlantBusy(TenantPlan t)
+    {
+        // A quick-service counter: a fifth of its trade's ticket, so five times the receipts and, at an ordinary
+        // rate per customer, several complaints a month. From August a hit product doubles its customers and its
+        // complaints with them: more complaints than before and than its peers, but not more per receipt.
+        Steady(t, renew: true);
+        t.Ticket *= 0.2;
+        t.ComplaintsPerMonth = 1.0;
+        var from = new DateOnly(2026, 8, 1);
+        t.Sales = new Curve((from.AddDays(-1), 1.0), (from, 2.0));
+        t.ComplaintBoosts.Add(new Boost(from, D, 1.2));
+        t.Situation = "control_busy";
+        t.Note = "five times the receipts of its peers; from 2026-08 twice the customers and complaints in proportion (same complaints per receipt)";
     }
 
     private void PlantRentReviewUp(TenantPlan t)

@@ -27,9 +27,9 @@ public static class SampleDrop
     public const string MallNameEn = "Galaxy Place";
 
     /// <summary>Writes drop/, xlsx-drop/, bad-drop/, sample-truth.csv and bad-drop-expected.csv into <paramref name="dir"/>.</summary>
-    public static IReadOnlyDictionary<string, long> Write(string dir, int seed = DefaultSeed)
+    public static IReadOnlyDictionary<string, long> Write(string dir, int seed = DefaultSeed, SampleMix? mix = null)
     {
-        var plan = MallPlan.Build(seed);
+        var plan = MallPlan.Build(seed, mix);
         var (counts, operations) = WriteDrop(Path.Combine(dir, DropFolder), plan, seed);
         WriteTruth(Path.Combine(dir, TruthFile), plan);
         operations.Write(Path.Combine(dir, OperationsTruthFile));
@@ -40,8 +40,17 @@ public static class SampleDrop
     }
 
     /// <summary>Only the CSV drop (what a test compares with the committed one).</summary>
-    public static IReadOnlyDictionary<string, long> WriteDrop(string dropDir, int seed = DefaultSeed) =>
-        WriteDrop(dropDir, MallPlan.Build(seed), seed).Counts;
+    public static IReadOnlyDictionary<string, long> WriteDrop(string dropDir, int seed = DefaultSeed, SampleMix? mix = null) =>
+        WriteDrop(dropDir, MallPlan.Build(seed, mix), seed).Counts;
+
+    /// <summary>The CSV drop and its ground truth (a second mall for evaluation: another seed and mix).</summary>
+    public static IReadOnlyDictionary<string, long> WriteDropAndTruth(string dir, int seed, SampleMix? mix = null)
+    {
+        var plan = MallPlan.Build(seed, mix);
+        var counts = WriteDrop(Path.Combine(dir, DropFolder), plan, seed).Counts;
+        WriteTruth(Path.Combine(dir, TruthFile), plan);
+        return counts;
+    }
 
     private static (Dictionary<string, long> Counts, OperationsTruth Truth) WriteDrop(string dropDir, MallPlan plan, int seed)
     {
@@ -131,7 +140,7 @@ public static class SampleDrop
     private static readonly string[] SituationOrder =
     [
         "replace", "rent_relief", "rent_review_up", "improvement_plan", "sales_audit", "watch",
-        "control_new_tenant", "control_seasonal", "control_one_bad_month", "control_mall_dip", "past_exit", "past_arrears",
+        "control_new_tenant", "control_seasonal", "control_one_bad_month", "control_busy", "control_mall_dip", "past_exit", "past_arrears",
     ];
 
     private static void WriteTruth(string path, MallPlan plan)

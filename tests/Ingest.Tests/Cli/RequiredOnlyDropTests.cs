@@ -38,7 +38,7 @@ public sealed class RequiredOnlyDropTests : IDisposable
         var card = File.ReadAllText(Path.Combine(models, "model-card.md"));
         foreach (var input in new[] { "units", "floor", "zone", "complaints", "inspections", "footfall", "exit_date" })
             card.Should().Contain($"- not available: {input} —");
-        card.Should().Contain("feature dropped: FloorLevel (input not available: floor)");
+        card.Should().Contain("feature dropped: floor (input not available: floor)");
     }
 
     [Fact]

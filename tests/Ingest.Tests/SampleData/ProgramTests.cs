@@ -27,6 +27,28 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void Sample_SeedAndMix_PlantsTheAskedSharesInTheTruth()
+    {
+        var (code, _, stderr) = Run("sample", "--out", folder, "--seed", "7", "--mix", "replace=6,rent_relief=2,busy=3,relief_quality=0.95-1.05");
+
+        code.Should().Be(0, stderr);
+        var truth = File.ReadAllLines(Path.Combine(folder, "sample-truth.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        truth.Count(s => s == "replace").Should().Be(6);
+        truth.Count(s => s == "rent_relief").Should().Be(2);
+        truth.Count(s => s == "control_busy").Should().Be(3);
+        truth.Count(s => s == "sales_audit").Should().Be(3, "a situation the mix leaves out keeps its default share");
+    }
+
+    [Fact]
+    public void Sample_BadMix_ExitsTwoWithOneSentence()
+    {
+        var (code, _, stderr) = Run("sample", "--out", folder, "--mix", "replace=many");
+
+        code.Should().Be(2);
+        stderr.Trim().Should().Be("--mix: replace takes a whole number from 0 to 12, not 'many'");
+    }
+
+    [Fact]
     public void UnknownCommand_ExitsTwoAndShowsUsage()
     {
         var (code, _, stderr) = Run("sprinkle");

@@ -26,6 +26,20 @@ internal sealed class TestWarehouse : IDisposable
     public FakeTimeProvider Clock { get; }
     public DuckDBConnection Connection { get; }
 
+    /// <summary>Loads a CSV drop with the real loader, as in production; a reject fails the test.</summary>
+    public TestWarehouse LoadDrop(string dropFolder)
+    {
+        // Connections to one file in one process share the database, so the loader writes what Connection reads.
+        var load = new Analytics.Ingest.Loading.DropLoader(new Warehouse(DbPath, new WarehouseSettings(512, 2)), Clock)
+            .Load(dropFolder, new Analytics.Ingest.Loading.LoadOptions());
+        if (load.Refused || load.RowsRejected > 0)
+        {
+            throw new InvalidOperationException($"the drop in {dropFolder} did not load cleanly: {load.RowsRejected} rejects");
+        }
+
+        return this;
+    }
+
     public TestWarehouse Unit(string unitId, string floor = "1F", string? zone = "A", decimal area = 100m, string mall = "main")
     {
         using var a = Connection.CreateAppender("units");

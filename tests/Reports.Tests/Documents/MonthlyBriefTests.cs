@@ -31,6 +31,30 @@ public sealed class MonthlyBriefTests(SampleReports sample)
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void Monthly_TrackRecord_SaysNoneYetOrShowsTheBacktestsPrecisionAndLift(string code)
+    {
+        var language = ReportLanguage.Parse(code);
+        // The sample warehouse has had no backtest: the brief says so rather than leave the paragraph out.
+        SampleReports.Flat(sample.Monthly[code]).Should().Contain(SampleReports.Flat(language.Label("track_record")))
+            .And.Contain(SampleReports.Flat(language.Label("track_record_none")));
+
+        var record = new Analytics.Model.Backtest.StoredTrackRecord(new DateOnly(2025, 1, 1), new DateOnly(2026, 4, 1),
+        [
+            new Analytics.Model.Backtest.TrackRecord(FlagCodes.Replace, 6, 10, 9, 0.9, 0.05, 18, 0.6, 0.98),
+            new Analytics.Model.Backtest.TrackRecord(FlagCodes.Replace, 12, 8, 8, 1, 0.08, 12.5, 0.68, 1),
+            new Analytics.Model.Backtest.TrackRecord(FlagCodes.SalesAudit, 6, 0, 0, null, 0.7, null, null, null),
+        ]);
+        var data = Analytics.Reports.Data.ReportData.Load(sample.Connection, null, sample.Period, Analytics.Model.Analysis.AnalysisSettings.Default,
+            sample.Data.Analysis with { TrackRecord = record });
+        var text = SampleReports.Flat(sample.Service.Monthly(data, language));
+
+        text.Should().Contain(SampleReports.Flat(language.Label("track_record_intro", "2025-01", "2026-04")))
+            .And.Contain(SampleReports.Flat(language.Label("track_record_item", Briefs.Terms.Name(FlagCodes.Replace, language), 9, 10, language.Percent(0.9, 0), language.Number(18.0, 1))))
+            .And.NotContain(SampleReports.Flat(language.Label("track_record_none")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Monthly_SampleMonth_ShowsTheMallMetricsOfTheMonth(string code)
     {
         var language = ReportLanguage.Parse(code);
