@@ -23,15 +23,17 @@ internal static class AnalyticsProcess
 
     public static Result Run(params string[] args) => Run(args, environment: null);
 
-    public static Result Run(string[] args, IDictionary<string, string>? environment)
+    /// <param name="timeout">A guard against a hung process, not a performance bound (default 3 minutes).</param>
+    public static Result Run(string[] args, IDictionary<string, string>? environment, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(3);
         using var p = Start(args, environment);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!p.WaitForExit(limit))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException("analytics did not finish in 3 minutes");
+            throw new TimeoutException($"analytics did not finish in {limit.TotalMinutes} minutes");
         }
 
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
