@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Api.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer KEY</c> (or the <c>analytics_key</c> cookie, which the Hangfire dashboard
-/// in a browser needs) against api_users. No credentials: no identity (401 where one is needed); a key that does not
+/// Authenticates <c>Authorization: Bearer KEY</c> against api_users. A key is never a cookie: a browser (the workspace,
+/// the job dashboard) signs a person in with a password and a session cookie instead (Web/WorkspaceAuth). No credentials: no identity (401 where one is needed); a key that does not
 /// match: a failed attempt, counted by <see cref="FailedAttemptLimiter"/>.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
@@ -20,7 +20,6 @@ internal sealed class ApiKeyAuthentication(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string Cookie = "analytics_key";
     public const string TenantClaim = "tenant_id";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -35,10 +34,6 @@ internal sealed class ApiKeyAuthentication(
             }
 
             presented = header["Bearer ".Length..].Trim();
-        }
-        else if (Request.Cookies.TryGetValue(Cookie, out var cookie))
-        {
-            presented = cookie;
         }
 
         if (presented is null)

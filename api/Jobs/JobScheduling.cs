@@ -123,7 +123,10 @@ internal static class JobScheduling
     public static string SqliteFile(ServerOptions options) =>
         options.Jobs.SqliteFile ?? Path.ChangeExtension(Path.GetFullPath(options.Db), ".hangfire.sqlite");
 
-    /// <summary>The dashboard is for admins: the same API key as the API, sent as a Bearer header or the analytics_key cookie.</summary>
+    /// <summary>
+    /// The dashboard is for admins: an admin signed in at /login (session cookie; the dashboard's own forms carry
+    /// ASP.NET Core's antiforgery token), or a tool sending an admin key as a Bearer header.
+    /// </summary>
     private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Role.Admin);

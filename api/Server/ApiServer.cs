@@ -121,7 +121,6 @@ internal static class ApiServer
         app.MapOperationsApi();
         app.MapReportsApi();
         app.MapDropsApi();
-        app.MapSessionApi();
         app.MapUsersApi();
         app.MapDeliveriesApi();
         app.MapDecisionsApi();

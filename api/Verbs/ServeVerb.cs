@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Analytics.Api.Cli;
 using Analytics.Api.Server;
+using Analytics.Ingest;
 
 namespace Analytics.Api.Verbs;
 
@@ -22,6 +25,8 @@ internal static class ServeVerb
         var pg = args.Option("pg");
         var workers = args.Number("workers");
         args.EnsureAllRead(0);
+        // Before anything is created (warehouse, job store): a port already taken is the user's to fix, in one sentence.
+        EnsurePortsFree(urls ?? new ServerOptions().Urls);
 
         await using var app = ApiServer.Build(context.Clock, o =>
         {
@@ -33,9 +38,47 @@ internal static class ServeVerb
             o.Jobs.PostgresConnection = pg ?? o.Jobs.PostgresConnection;
             o.Jobs.Workers = workers is { } w ? (int)w : o.Jobs.Workers;
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException or null)
+        {
+            // Another process took the port between the check and the start.
+            throw new UserError($"Cannot listen on {app.Urls.FirstOrDefault() ?? urls}: {ex.Message.Split('\n')[0].Trim()}");
+        }
+
         context.Out.WriteLine($"Listening on {string.Join(", ", app.Urls)} (API reference at /scalar, jobs at /hangfire). Ctrl+C stops.");
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Each http URL with an explicit port on a literal address or localhost: bind it once and let go.</summary>
+    internal static void EnsurePortsFree(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Port <= 0)
+            {
+                continue;
+            }
+
+            var address = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var a) ? a : null;
+            if (address is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var probe = new TcpListener(address, uri.Port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new UserError($"Port {uri.Port} on {uri.Host} is already in use by another process: stop it or choose another with --urls.");
+            }
+        }
     }
 }

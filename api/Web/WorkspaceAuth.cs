@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Analytics.Api.Web;
 
 /// <summary>
-/// Sign-in for people: a session cookie beside the API keys. One selector scheme picks per request: a Bearer header or
-/// the key cookie goes to the API-key scheme (as before); otherwise the workspace session cookie. Pages challenge to
+/// Sign-in for people: a session cookie beside the API keys. One selector scheme picks per request: a Bearer header goes
+/// to the API-key scheme (as before); otherwise the workspace session cookie (also the job dashboard's way in). Pages challenge to
 /// /login; /api paths without credentials still answer 401 through the API-key scheme. The same role claims and the
 /// same tenant claim as a key, so every access rule of the API (roles, TenantAccess) holds in the pages unchanged.
 /// </summary>
@@ -68,7 +68,7 @@ internal static class WorkspaceAuth
             };
         })
         .AddPolicyScheme(Selector, null, o => o.ForwardDefaultSelector = context =>
-            context.Request.Headers.Authorization.Count > 0 || context.Request.Cookies.ContainsKey(ApiKeyAuthentication.Cookie)
+            context.Request.Headers.Authorization.Count > 0
                 ? ApiKeyAuthentication.SchemeName
                 : context.Request.Cookies.ContainsKey(SessionCookie) || !context.Request.Path.StartsWithSegments("/api")
                     ? Scheme

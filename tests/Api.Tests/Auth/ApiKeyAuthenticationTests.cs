@@ -74,27 +74,63 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Fact]
-    public async Task Dashboard_AdminCookie_OkOthersRefused()
+    public async Task Dashboard_AdminSignedIn_OkOthersRefused_NoKeyCookie()
     {
+        // Issue 9: the dashboard's cookie used to be the raw API key (POST /api/session), accepted on every route
+        // without antiforgery. Now a browser reaches /hangfire only through a person's sign-in at /login.
         await using var server = await RunningServer.StartAsync();
+        using (var connection = server.Warehouse())
+        {
+            UserPasswords.Set(connection, "admin", "correct horse battery", TimeProvider.System);
+            UserPasswords.Set(connection, "leasing", "correct horse battery", TimeProvider.System);
+        }
+
         using var anonymous = await server.Client().GetAsync("/hangfire");
         using var leasing = await server.Client("leasing").GetAsync("/hangfire");
         using var admin = await server.Client("admin").GetAsync("/hangfire");
-        // A browser: the admin posts the key once to /api/session and then browses with the cookie it got back.
         using var session = await server.Client("admin").PostAsync("/api/session", null);
-        var setCookie = session.Headers.GetValues("Set-Cookie").Single();
-        using var cookieClient = new HttpClient { BaseAddress = server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
-        request.Headers.Add("Cookie", setCookie.Split(';')[0]);
-        using var cookie = await cookieClient.SendAsync(request);
-        using var leasingSession = await server.Client("leasing").PostAsync("/api/session", null);
+        using var adminBrowser = await SignedInBrowser(server, "admin");
+        using var adminPage = await adminBrowser.GetAsync("/hangfire");
+        using var leasingBrowser = await SignedInBrowser(server, "leasing");
+        using var leasingPage = await leasingBrowser.GetAsync("/hangfire");
 
         anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         leasing.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         admin.StatusCode.Should().Be(HttpStatusCode.OK);
-        setCookie.Should().Contain("httponly").And.Contain("samesite=strict");
-        cookie.StatusCode.Should().Be(HttpStatusCode.OK);
-        leasingSession.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await admin.Content.ReadAsStringAsync()).Should().Contain("Tenant Analytics jobs");
+        session.StatusCode.Should().Be(HttpStatusCode.NotFound, "no endpoint hands out an API key as a cookie any more");
+        adminPage.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await adminPage.Content.ReadAsStringAsync()).Should().Contain("Tenant Analytics jobs");
+        leasingPage.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task KeyAsCookie_IsNotAnIdentity()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tenants");
+        request.Headers.Add("Cookie", "analytics_key=" + server.Keys["admin"]);
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A browser's way in: the login form with its antiforgery token, then the session cookie on every request.</summary>
+    private static async Task<HttpClient> SignedInBrowser(RunningServer server, string name)
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = server.BaseAddress,
+        };
+        var form = await browser.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.Should().NotBeEmpty("the login form carries an antiforgery token");
+        using var login = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = name, ["password"] = "correct horse battery", ["__RequestVerificationToken"] = token,
+        }));
+        login.StatusCode.Should().Be(HttpStatusCode.Redirect, "a good password signs in and redirects");
+        return browser;
     }
 }
