@@ -1,3 +1,4 @@
+using Analytics.Ingest.Csv;
 using System.Text;
 using Analytics.Model.Export;
 using ClosedXML.Excel;
@@ -57,7 +58,7 @@ internal static class RankingExport
                     case null:
                         break;
                     case string s:
-                        cell.SetValue(Neutralise(s));
+                        cell.SetValue(SpreadsheetText.Neutralise(s));
                         break;
                     case DateOnly d:
                         cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
@@ -94,15 +95,11 @@ internal static class RankingExport
         var table = new ExportTable(Headers);
         foreach (var row in rows)
         {
-            table.Add(Columns.Select(c => c.Value(row) is string s ? Neutralise(s) : c.Value(row)).ToArray());
+            table.Add(Columns.Select(c => c.Value(row)).ToArray()); // ExportTable neutralises text cells (SpreadsheetText)
         }
 
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         table.Write(writer, "csv");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
     }
-
-    /// <summary>A text that a spreadsheet would take for a formula, made plain text.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

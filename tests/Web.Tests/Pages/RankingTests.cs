@@ -84,17 +84,6 @@ public sealed class RankingTests(SampleWorkspace sample, Browser browser) : ICla
         tab.Problems.Should().BeEmpty();
     }
 
-    [Theory]
-    [InlineData("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-1", "'-1")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tx", "'\tx")]
-    [InlineData("\rx", "'\rx")]
-    [InlineData("商户=A", "商户=A")]
-    public void Neutralise_MakesFormulaTextPlain(string text, string expected) =>
-        RankingExport.Neutralise(text).Should().Be(expected);
-
     /// <summary>The ranking's default order from the exports: score ascending (worst first), unknown scores last, ties by id.</summary>
     private List<string> Expected(Func<Dictionary<string, string>, bool> filter) =>
         sample.Metrics.Rows.Where(filter).Select(r => (Id: r["tenant_id"], Score: sample.Scores.Tenant(r["tenant_id"])["total"]))
