@@ -52,7 +52,11 @@ internal sealed class RunningServer : IAsyncDisposable
                          ("merchant", Role.Merchant, "T001"), ("merchant2", Role.Merchant, "T002"),
                      })
             {
-                keys[name] = ApiUsers.Add(connection, name, role, tenant, clock).ToString();
+                // A merchant key must name a tenant the warehouse knows; a given warehouse may not hold the seed's.
+                if (tenant is null || TenantKnown(connection, tenant))
+                {
+                    keys[name] = ApiUsers.Add(connection, name, role, tenant, clock).ToString();
+                }
             }
         }
 
@@ -75,6 +79,14 @@ internal sealed class RunningServer : IAsyncDisposable
         });
         await app.StartAsync();
         return new RunningServer(app, folder, keys);
+    }
+
+    private static bool TenantKnown(DuckDBConnection connection, string tenant)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM tenants WHERE tenant_id = $t";
+        cmd.Parameters.Add(new DuckDBParameter("t", tenant));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     public HttpClient Client(string? identity = null)
