@@ -304,12 +304,17 @@ internal static class FlagRules
     {
         var c = settings.Flags;
         var m = s.Frame.Metrics;
+        var slipping = Math.Min(s.Frame.RelYoy ?? 0, s.Frame.RelMomentum ?? 0);
         if (riskModelUsed && s.Risk is { } p)
         {
             var risk = new Condition("risk", p, c.WatchMinRisk, (1 + c.WatchMinRisk) / 2);
-            if (risk.Holds)
+            // A probability that clearly holds (at its full point) stands alone. One only just over the threshold is a
+            // knife edge that moves with any change to the training history: it needs a sign in the tenant's own record
+            // (a bill overdue, a late payment in 12 months, or sales slipping against the category).
+            var sign = m.ArrearsDays > 0 || (m.LateShare12m ?? 0) > 0 || slipping <= c.WatchRuleSalesSlip;
+            if (risk.Holds && (risk.Strength >= 1 || sign))
             {
-                return new TenantFlag(s, FlagCodes.Watch, p >= (1 + c.WatchMinRisk) / 2 ? Priority.Medium : Priority.Low, p,
+                return new TenantFlag(s, FlagCodes.Watch, risk.Strength >= 1 ? Priority.Medium : Priority.Low, p,
                     [Reason.Of("risk_high", ("p", p), ("base", baseRate))]) { Conditions = [risk] };
             }
         }
@@ -328,7 +333,6 @@ internal static class FlagRules
             return null;
         }
 
-        var slipping = Math.Min(s.Frame.RelYoy ?? 0, s.Frame.RelMomentum ?? 0);
         Condition[] conditions =
         [
             new("often_late", late, c.WatchRuleLateShare, 1.5 * c.WatchRuleLateShare),

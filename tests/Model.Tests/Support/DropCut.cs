@@ -13,6 +13,10 @@ internal static class DropCut
     public static void Write(string source, string target, DateOnly day)
     {
         Directory.CreateDirectory(target);
+        // The operations datasets name leases and tenants: only those whose lease had started by the day.
+        var (_, _, tenantHeader, tenantRecords) = Read(Path.Combine(source, "tenants.csv"));
+        var known = tenantRecords.Where(r => Day(r[Array.IndexOf(tenantHeader, "lease_start")]) <= day)
+            .Select(r => r[Array.IndexOf(tenantHeader, "tenant_id")]).ToHashSet(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(source, "*.csv"))
         {
             var name = Path.GetFileName(file);
@@ -51,6 +55,20 @@ internal static class DropCut
                     {
                         r[exit] = "";
                         r[Col("exit_reason")] = "";
+                    }
+
+                    return r;
+                }),
+                "turnover_tiers.csv" => records.Where(r => Day(r[Col("lease_start")]) <= day),
+                "budget.csv" => records.Where(r => known.Contains(r[Col("tenant_id")])),
+                "requests.csv" => records.Where(r => known.Contains(r[Col("tenant_id")]) && Day(r[Col("raised_at")]) <= day).Select(r =>
+                {
+                    var resolved = Col("resolved_at");
+                    if (r[resolved].Length > 0 && Day(r[resolved]) > day)
+                    {
+                        r[resolved] = "";
+                        r[Col("status")] = "open";
+                        r[Col("resolution")] = "";
                     }
 
                     return r;

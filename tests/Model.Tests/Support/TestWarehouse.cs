@@ -59,6 +59,7 @@ internal sealed class TestWarehouse : IDisposable
             .AppendValue(start ?? new DateOnly(2020, 1, 1)).AppendValue(end ?? new DateOnly(2030, 12, 31))
             .AppendValue(baseRent).AppendValue(turnoverPct).AppendValue(serviceCharge)
             .AppendValue(exit).AppendValue(exit is null ? null : "left").AppendValue(1L)
+            .AppendValue((string?)null) // contact_email (schema step 4 added it after load_id)
             .EndRow();
         return this;
     }
