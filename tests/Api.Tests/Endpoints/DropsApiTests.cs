@@ -122,11 +122,19 @@ public sealed class DropsApiTests(DropsApiTests.Fixture fixture) : IClassFixture
     public async Task LargeBody_NotAdmin_RefusedBeforeReading()
     {
         // Only an admin's upload may be large; anyone else is refused on the headers, the body is never read.
-        using var content = new ByteArrayContent(new byte[3 * 1024 * 1024]);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        // 'Expect: 100-continue' makes the client wait for that answer before sending the body: without it the client
+        // may still be writing the 3 MB when the server answers and closes, and the test sees a broken pipe instead.
+        static HttpRequestMessage LargePost()
+        {
+            var content = new ByteArrayContent(new byte[3 * 1024 * 1024]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/drops") { Content = content };
+            request.Headers.ExpectContinue = true;
+            return request;
+        }
 
-        using var leasing = await _server.Client("leasing").PostAsync("/api/drops", content);
-        using var anonymous = await _server.Client().PostAsync("/api/drops", new ByteArrayContent(new byte[3 * 1024 * 1024]));
+        using var leasing = await _server.Client("leasing").SendAsync(LargePost());
+        using var anonymous = await _server.Client().SendAsync(LargePost());
 
         leasing.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
