@@ -9,10 +9,6 @@ namespace Analytics.Api.Endpoints;
 /// <summary>/api/tenants: the tenant list (staff) and one tenant's metrics and score (staff, or the merchant itself).</summary>
 internal static class TenantsApi
 {
-    internal sealed record TenantSummary(
-        string MallId, string TenantId, string TenantName, string? Brand, string Category, string UnitId, string? Floor,
-        DateOnly LeaseStart, DateOnly LeaseEnd, DateOnly? ExitDate);
-
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tenants").WithTags("Tenants");
@@ -26,24 +22,7 @@ internal static class TenantsApi
     private static Ok<List<TenantSummary>> List(WarehouseAccess warehouse)
     {
         using var connection = warehouse.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT mall_id, tenant_id, tenant_name, brand, category, unit_id, floor, lease_start, lease_end, exit_date
-            FROM tenants
-            QUALIFY row_number() OVER (PARTITION BY mall_id, tenant_id ORDER BY lease_start DESC) = 1
-            ORDER BY mall_id, tenant_id
-            """;
-        var list = new List<TenantSummary>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            list.Add(new TenantSummary(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-                r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateOnly>(7),
-                r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9)));
-        }
-
-        return TypedResults.Ok(list);
+        return TypedResults.Ok(Leases.Latest(connection));
     }
 
     private static Results<Ok<TenantMetricsRow>, NotFound, ProblemHttpResult> Metrics(

@@ -1,4 +1,5 @@
 using Analytics.Api.Server;
+using Analytics.Model.Metrics;
 
 namespace Analytics.Api.Endpoints;
 
@@ -28,38 +29,10 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
         : TenantAccess.TryParsePeriod(period, out var p) ? p
         : null;
 
-    private static DateOnly LastDay(DuckDB.NET.Data.DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT max(date) FROM sales";
-        return (DateOnly)cmd.ExecuteScalar()!;
-    }
-
     private Facts Current() => cache.GetOrAdd("facts", default, () =>
     {
         using var connection = warehouse.Connect();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT DISTINCT tenant_id FROM tenants";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                ids.Add(r.GetString(0));
-            }
-        }
-
-        var months = new HashSet<DateOnly>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT DISTINCT date_trunc('month', date)::DATE FROM sales";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                months.Add(r.GetFieldValue<DateOnly>(0));
-            }
-        }
-
-        return new Facts(ids, months.Count == 0 ? null : LastDay(connection), months);
+        var months = SalesDays.Months(connection);
+        return new Facts(Leases.TenantIds(connection), months.Count == 0 ? null : SalesDays.Last(connection, null), months);
     });
 }

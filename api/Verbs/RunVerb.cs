@@ -92,10 +92,7 @@ internal static class RunVerb
     /// <summary>The month of the latest sales day: the month a drop's operator wants analysed.</summary>
     private static DateOnly LatestMonth(DuckDB.NET.Data.DuckDBConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT max(date) FROM sales";
-        var value = cmd.ExecuteScalar();
-        if (value is not DateOnly last)
+        if (Analytics.Model.Metrics.SalesDays.Last(connection, null) is not { } last)
         {
             throw new Analytics.Ingest.UserError("The warehouse holds no sales yet: load a drop with sales, or give --period.");
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using Analytics.Ingest.Contract;
+using Analytics.Ingest.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;
@@ -194,7 +195,7 @@ internal static class DatasetSql
         UPDATE {typed} SET _err = 'date|{RejectReason.OutsideLease}'
         WHERE _err IS NULL
           AND NOT EXISTS (SELECT 1 FROM tenants l WHERE l.mall_id = {typed}.mall_id AND l.tenant_id = {typed}.tenant_id
-                          AND {typed}.date BETWEEN l.lease_start AND coalesce(l.exit_date, l.lease_end))
+                          AND {LeaseSql.InForce("l", $"{typed}.date")})
         """;
 
     /// <summary>Keeps the first occurrence of a key among the otherwise valid rows; later ones are rejected.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Ingest.Contract;
 using Analytics.Ingest.Csv;
+using Analytics.Ingest.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;
@@ -197,7 +198,7 @@ internal sealed class TypedCsvLoad(DuckDBConnection connection, DropSource sourc
         // A tenant's leases merged into disjoint covered spans, so a day matches at most one span.
         Execute($"""
             CREATE TEMP TABLE {name}_cover AS
-            WITH l AS (SELECT mall_id, tenant_id, lease_start AS s, coalesce(exit_date, lease_end) AS e FROM tenants),
+            WITH l AS (SELECT t.mall_id, t.tenant_id, t.lease_start AS s, {LeaseSql.LastDay("t")} AS e FROM tenants t),
             m AS (SELECT *, CASE WHEN s <= max(e) OVER (PARTITION BY mall_id, tenant_id ORDER BY s, e
                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1 THEN 0 ELSE 1 END AS brk FROM l),
             g AS (SELECT *, sum(brk) OVER (PARTITION BY mall_id, tenant_id ORDER BY s, e) AS grp FROM m)

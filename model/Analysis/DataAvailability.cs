@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Ingest;
+using Analytics.Ingest.Warehouse;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 
@@ -114,7 +115,7 @@ public sealed record DataAvailability
         cmd.CommandText = $"""
             WITH p AS (SELECT CAST($from AS DATE) AS period, (CAST($from AS DATE) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS d),
             t AS (SELECT t.* FROM tenants t WHERE {MetricsSql.Filter("t")}),
-            inforce AS (SELECT t.* FROM t, p WHERE t.lease_start <= p.d AND p.d <= coalesce(t.exit_date, t.lease_end)),
+            inforce AS (SELECT t.* FROM t, p WHERE {LeaseSql.InForce("t", "p.d")}),
             s AS (SELECT s.* FROM sales s, p WHERE s.date <= p.d AND {MetricsSql.Filter("s")})
             SELECT
                 EXISTS (SELECT 1 FROM units u WHERE {MetricsSql.Filter("u")}) AS has_units,

@@ -118,10 +118,7 @@ public static class FlagBacktest
 
         public static Outcomes Load(DuckDBConnection connection, string? mallId)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT max(date) FROM sales WHERE (CAST($mall AS VARCHAR) IS NULL OR mall_id = CAST($mall AS VARCHAR))";
-            cmd.Parameters.Add(new DuckDBParameter("mall", (object?)mallId ?? DBNull.Value));
-            var end = cmd.ExecuteScalar() is DateOnly d ? d : DateOnly.MinValue;
+            var end = SalesDays.Last(connection, mallId) ?? DateOnly.MinValue;
             var o = new Outcomes(connection, mallId, end);
             o.Read("SELECT mall_id || chr(31) || tenant_id, exit_date FROM tenants WHERE exit_date IS NOT NULL", r =>
                 Add(o._exits, r.GetString(0), r.GetFieldValue<DateOnly>(1)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Ingest.Warehouse;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 
@@ -96,7 +97,7 @@ public static class CreditFile
         var grades = new List<CreditGrade>();
         foreach (var r in Read(connection, $"""
             SELECT mall_id, tenant_id, arg_max(tenant_name, lease_start) AS tenant_name FROM tenants t
-            WHERE t.lease_start <= CAST($d AS DATE) AND CAST($d AS DATE) <= coalesce(t.exit_date, t.lease_end) AND {MetricsSql.Filter("t")}
+            WHERE {LeaseSql.InForce("t", "CAST($d AS DATE)")} AND {MetricsSql.Filter("t")}
             GROUP BY ALL ORDER BY mall_id, tenant_id
             """, mallId, from, d))
         {

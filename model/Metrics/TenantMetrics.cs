@@ -162,8 +162,7 @@ public static class TenantMetrics
         ),
         arrears_rows AS (
             SELECT a.mall_id, a.tenant_id, a.period, (a.d - r.due_date) AS age,
-                   CASE WHEN r.paid_date IS NOT NULL AND r.paid_date <= a.d THEN r.amount_due - r.amount_paid
-                        ELSE r.amount_due END AS unpaid
+                   {MetricsSql.UnpaidOn("r", "a.d")} AS unpaid
             FROM active a
             JOIN open_rent r ON r.mall_id = a.mall_id AND r.tenant_id = a.tenant_id AND r.due_date <= a.d
         ),

@@ -1,3 +1,4 @@
+using Analytics.Ingest.Warehouse;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 
@@ -22,14 +23,14 @@ internal static class MonthQueries
     public static IReadOnlyList<ComplaintCategoryRow> ComplaintsByCategory(DuckDBConnection connection, string? mallId, DateOnly period)
     {
         var last = Analytics.Model.Metrics.Month.LastDay(period);
-        using var cmd = WeekQueries.Command(connection, mallId, last, """
+        using var cmd = WeekQueries.Command(connection, mallId, last, $"""
             WITH c AS (
                 SELECT c.category, c.severity, c.tenant_id,
                        CASE WHEN c.resolved_at IS NOT NULL AND c.resolved_at < (CAST($day AS DATE) + 1)::TIMESTAMP
                             THEN date_diff('minute', c.received_at, c.resolved_at) / 60.0 END AS hours
                 FROM complaints c
                 WHERE c.received_at >= CAST($from AS DATE)::TIMESTAMP AND c.received_at < (CAST($day AS DATE) + 1)::TIMESTAMP
-                  AND (CAST($mall AS VARCHAR) IS NULL OR c.mall_id = CAST($mall AS VARCHAR))
+                  AND {MetricsSql.Filter("c")}
             )
             SELECT category, count(*) AS n, sum(severity)::BIGINT AS weighted, count(*) FILTER (WHERE tenant_id IS NULL) AS about_mall,
                    count(hours) AS resolved, count(*) - count(hours) AS open_at_end,
@@ -50,10 +51,9 @@ internal static class MonthQueries
     /// <summary>How many tenants have a lease in force on <paramref name="day"/> (metrics.md: start ≤ D ≤ exit or end).</summary>
     public static long TenantsInForce(DuckDBConnection connection, string? mallId, DateOnly day)
     {
-        using var cmd = WeekQueries.Command(connection, mallId, day, """
+        using var cmd = WeekQueries.Command(connection, mallId, day, $"""
             SELECT count(DISTINCT t.tenant_id) FROM tenants t
-            WHERE t.lease_start <= CAST($day AS DATE) AND CAST($day AS DATE) <= coalesce(t.exit_date, t.lease_end)
-              AND (CAST($mall AS VARCHAR) IS NULL OR t.mall_id = CAST($mall AS VARCHAR))
+            WHERE {LeaseSql.InForce("t", "CAST($day AS DATE)")} AND {MetricsSql.Filter("t")}
             """);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -65,12 +65,12 @@ internal static class MonthQueries
     /// </summary>
     public static SheetDeliveries SheetDeliveries(DuckDBConnection connection, string? mallId, DateOnly period)
     {
-        using var cmd = WeekQueries.Command(connection, mallId, period, """
+        using var cmd = WeekQueries.Command(connection, mallId, period, $"""
             WITH t AS (
                 SELECT tenant_id, bool_or(status = 'sent') AS sent, bool_or(status = 'failed') AS failed
                 FROM deliveries
                 WHERE document = 'merchant' AND period = strftime(CAST($day AS DATE), '%Y-%m') AND tenant_id IS NOT NULL
-                  AND (CAST($mall AS VARCHAR) IS NULL OR mall_id = CAST($mall AS VARCHAR))
+                  AND {MetricsSql.Filter("deliveries")}
                 GROUP BY tenant_id
             )
             SELECT count(*) FILTER (WHERE sent) AS sent, count(*) FILTER (WHERE NOT sent AND failed) AS failed,
@@ -80,14 +80,6 @@ internal static class MonthQueries
         using var r = cmd.ExecuteReader();
         r.Read();
         return new SheetDeliveries(Analytics.Model.Metrics.Month.First(period), r.Count("sent"), r.Count("failed"), r.Count("pending"));
-    }
-
-    /// <summary>The latest day with sales in the warehouse (null: none), which decides the default month and week.</summary>
-    public static DateOnly? LastSalesDay(DuckDBConnection connection, string? mallId)
-    {
-        using var cmd = WeekQueries.Command(connection, mallId, DateOnly.MaxValue,
-            "SELECT max(date) FROM sales s WHERE (CAST($mall AS VARCHAR) IS NULL OR s.mall_id = CAST($mall AS VARCHAR)) AND CAST($day AS DATE) IS NOT NULL");
-        return cmd.ExecuteScalar() is DateOnly d ? d : null;
     }
 }
 

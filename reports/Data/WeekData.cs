@@ -60,7 +60,7 @@ internal sealed class WeekData
 
     public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis)
     {
-        var flagMonth = FlagMonth(week, MonthQueries.LastSalesDay(connection, mallId));
+        var flagMonth = FlagMonth(week, SalesDays.Last(connection, mallId));
         var current = flagMonthAnalysis is not null && flagMonthAnalysis.Period == flagMonth
             ? flagMonthAnalysis
             : TenantAnalysis.Run(connection, mallId, flagMonth, settings);

@@ -24,16 +24,12 @@ internal sealed record ArrearsRow(string TenantId, string TenantName, decimal Ar
 /// </summary>
 internal static class WeekQueries
 {
-    private const string MallFilter = "(CAST($mall AS VARCHAR) IS NULL OR {0}.mall_id = CAST($mall AS VARCHAR))";
-
-    private static string Filter(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, MallFilter, alias);
-
     // The lease that names and places a tenant on $day: the latest one started by then (also for a tenant that left).
     private static string LeaseOn => $"""
         lease_on AS (
             SELECT t.mall_id, t.tenant_id, t.tenant_name, t.category, coalesce(t.floor, u.floor, '') AS floor
             FROM tenants t LEFT JOIN units u ON u.mall_id = t.mall_id AND u.unit_id = t.unit_id
-            WHERE t.lease_start <= CAST($day AS DATE) AND {Filter("t")}
+            WHERE t.lease_start <= CAST($day AS DATE) AND {MetricsSql.Filter("t")}
             QUALIFY row_number() OVER (PARTITION BY t.mall_id, t.tenant_id ORDER BY t.lease_start DESC) = 1
         )
         """;
@@ -45,7 +41,7 @@ internal static class WeekQueries
             s AS (
                 SELECT s.mall_id, s.tenant_id, sum(s.net_sales) AS net_sales
                 FROM sales s
-                WHERE s.date >= CAST($from AS DATE) AND s.date <= CAST($day AS DATE) AND {Filter("s")}
+                WHERE s.date >= CAST($from AS DATE) AND s.date <= CAST($day AS DATE) AND {MetricsSql.Filter("s")}
                 GROUP BY ALL
             )
             SELECT s.tenant_id, l.tenant_name, l.category, l.floor, s.net_sales::DECIMAL(18,2) AS net_sales
@@ -66,7 +62,7 @@ internal static class WeekQueries
             SELECT CASE WHEN count(*) FILTER (WHERE f.zone = '') > 0
                         THEN sum(f.visitors) FILTER (WHERE f.zone = '') ELSE sum(f.visitors) END::BIGINT AS footfall
             FROM footfall f
-            WHERE f.date >= CAST($from AS DATE) AND f.date <= CAST($day AS DATE) AND {Filter("f")}
+            WHERE f.date >= CAST($from AS DATE) AND f.date <= CAST($day AS DATE) AND {MetricsSql.Filter("f")}
             """);
         cmd.Parameters.Add(new DuckDBParameter("from", from));
         return cmd.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -85,7 +81,7 @@ internal static class WeekQueries
                    c.received_at >= CAST($from AS DATE)::TIMESTAMP AS is_new
             FROM complaints c
             LEFT JOIN lease_on l ON l.mall_id = c.mall_id AND l.tenant_id = c.tenant_id
-            WHERE c.received_at < (CAST($day AS DATE) + 1)::TIMESTAMP AND {Filter("c")}
+            WHERE c.received_at < (CAST($day AS DATE) + 1)::TIMESTAMP AND {MetricsSql.Filter("c")}
               AND (c.received_at >= CAST($from AS DATE)::TIMESTAMP
                    OR (c.resolved_at IS NULL AND c.status = 'open')
                    OR c.resolved_at >= (CAST($day AS DATE) + 1)::TIMESTAMP)
@@ -111,7 +107,7 @@ internal static class WeekQueries
             SELECT i.date, i.tenant_id, coalesce(l.tenant_name, i.tenant_id) AS tenant_name, i.type, i.minutes
             FROM inspections i
             LEFT JOIN lease_on l ON l.mall_id = i.mall_id AND l.tenant_id = i.tenant_id
-            WHERE i.date >= CAST($from AS DATE) AND i.date <= CAST($day AS DATE) AND {Filter("i")}
+            WHERE i.date >= CAST($from AS DATE) AND i.date <= CAST($day AS DATE) AND {MetricsSql.Filter("i")}
             ORDER BY i.date, i.tenant_id, i.type
             """);
         cmd.Parameters.Add(new DuckDBParameter("from", from));
@@ -129,10 +125,9 @@ internal static class WeekQueries
             WITH {LeaseOn},
             owed AS (
                 SELECT r.mall_id, r.tenant_id, (CAST($day AS DATE) - r.due_date) AS age,
-                       CASE WHEN r.paid_date IS NOT NULL AND r.paid_date <= CAST($day AS DATE)
-                            THEN r.amount_due - r.amount_paid ELSE r.amount_due END AS unpaid
+                       {MetricsSql.UnpaidOn("r", "CAST($day AS DATE)")} AS unpaid
                 FROM rent r
-                WHERE r.due_date <= CAST($day AS DATE) AND {Filter("r")}
+                WHERE r.due_date <= CAST($day AS DATE) AND {MetricsSql.Filter("r")}
             )
             SELECT o.tenant_id, l.tenant_name, sum(o.unpaid)::DECIMAL(18,2) AS arrears,
                    coalesce(max(o.age) FILTER (WHERE o.unpaid > 0), 0)::BIGINT AS arrears_days

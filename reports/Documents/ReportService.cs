@@ -57,7 +57,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     {
         var mall = Malls.Resolve(connection, mallId);
         period = Month.First(period);
-        var last = MonthQueries.LastSalesDay(connection, mall);
+        var last = SalesDays.Last(connection, mall);
         if (last is null || period > Month.First(last.Value))
             throw new Analytics.Ingest.UserError($"The warehouse has no sales for {Month.Format(period)} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
         if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
@@ -71,13 +71,13 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
 
     /// <summary>The latest month with sales (the month a run reports on).</summary>
     public static DateOnly LatestMonth(DuckDBConnection connection, string? mallId) =>
-        MonthQueries.LastSalesDay(connection, mallId) is { } d
+        SalesDays.Last(connection, mallId) is { } d
             ? Month.First(d)
             : throw new Analytics.Ingest.UserError("The warehouse holds no sales yet: load a drop with sales first.");
 
     /// <summary>The latest complete ISO week with sales (the week a run reports on).</summary>
     public static IsoWeek LatestWeek(DuckDBConnection connection, string? mallId) =>
-        MonthQueries.LastSalesDay(connection, mallId) is { } d
+        SalesDays.Last(connection, mallId) is { } d
             ? IsoWeek.LastCompleteOn(d)
             : throw new Analytics.Ingest.UserError("The warehouse holds no sales yet: load a drop with sales first.");
 
@@ -92,7 +92,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     public byte[] Weekly(DuckDBConnection connection, string? mallId, IsoWeek week, ReportLanguage language, AnalysisResult? latestAnalysis = null)
     {
         var mall = Malls.Resolve(connection, mallId);
-        var last = MonthQueries.LastSalesDay(connection, mall);
+        var last = SalesDays.Last(connection, mall);
         if (last is null || week.Monday > last.Value)
             throw new Analytics.Ingest.UserError($"The warehouse has no sales in {week} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier week.");
         if (MonthQueries.TenantsInForce(connection, mall, week.Sunday) == 0)
