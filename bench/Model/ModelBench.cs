@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
+using Analytics.Model.Frame;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 

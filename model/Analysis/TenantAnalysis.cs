@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Analytics.Model.Export;
 using Analytics.Model.Flags;
+using Analytics.Model.Frame;
 using Analytics.Model.Learning;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;

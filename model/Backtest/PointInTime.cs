@@ -21,39 +21,38 @@ internal sealed class PointInTime : IDisposable
     public static PointInTime Cut(DuckDBConnection connection, DateOnly day)
     {
         var db = Quote(Scalar(connection, "SELECT current_database()"));
-        var d = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var cut = new PointInTime(connection);
         try
         {
             foreach (var sql in new[]
             {
-                $"CREATE OR REPLACE TEMP TABLE sales AS SELECT * FROM {db}.main.sales WHERE date <= DATE '{d}'",
-                $"CREATE OR REPLACE TEMP TABLE inspections AS SELECT * FROM {db}.main.inspections WHERE date <= DATE '{d}'",
-                $"CREATE OR REPLACE TEMP TABLE footfall AS SELECT * FROM {db}.main.footfall WHERE date <= DATE '{d}'",
+                $"CREATE OR REPLACE TEMP TABLE sales AS SELECT * FROM {db}.main.sales WHERE date <= CAST($d AS DATE)",
+                $"CREATE OR REPLACE TEMP TABLE inspections AS SELECT * FROM {db}.main.inspections WHERE date <= CAST($d AS DATE)",
+                $"CREATE OR REPLACE TEMP TABLE footfall AS SELECT * FROM {db}.main.footfall WHERE date <= CAST($d AS DATE)",
                 $"""
                 CREATE OR REPLACE TEMP TABLE rent AS
                 SELECT * REPLACE (
-                    CASE WHEN paid_date > DATE '{d}' THEN 0 ELSE amount_paid END::DECIMAL(18,2) AS amount_paid,
-                    CASE WHEN paid_date > DATE '{d}' THEN NULL ELSE paid_date END AS paid_date)
-                FROM {db}.main.rent WHERE due_date <= DATE '{d}'
+                    CASE WHEN paid_date > CAST($d AS DATE) THEN 0 ELSE amount_paid END::DECIMAL(18,2) AS amount_paid,
+                    CASE WHEN paid_date > CAST($d AS DATE) THEN NULL ELSE paid_date END AS paid_date)
+                FROM {db}.main.rent WHERE due_date <= CAST($d AS DATE)
                 """,
                 $"""
                 CREATE OR REPLACE TEMP TABLE complaints AS
                 SELECT * REPLACE (
-                    CASE WHEN resolved_at >= DATE '{d}' + INTERVAL 1 DAY THEN 'open' ELSE status END AS status,
-                    CASE WHEN resolved_at >= DATE '{d}' + INTERVAL 1 DAY THEN NULL ELSE resolved_at END AS resolved_at)
-                FROM {db}.main.complaints WHERE received_at < DATE '{d}' + INTERVAL 1 DAY
+                    CASE WHEN resolved_at >= CAST($d AS DATE) + INTERVAL 1 DAY THEN 'open' ELSE status END AS status,
+                    CASE WHEN resolved_at >= CAST($d AS DATE) + INTERVAL 1 DAY THEN NULL ELSE resolved_at END AS resolved_at)
+                FROM {db}.main.complaints WHERE received_at < CAST($d AS DATE) + INTERVAL 1 DAY
                 """,
                 $"""
                 CREATE OR REPLACE TEMP TABLE tenants AS
                 SELECT * REPLACE (
-                    CASE WHEN exit_date > DATE '{d}' THEN NULL ELSE exit_date END AS exit_date,
-                    CASE WHEN exit_date > DATE '{d}' THEN NULL ELSE exit_reason END AS exit_reason)
-                FROM {db}.main.tenants WHERE lease_start <= DATE '{d}'
+                    CASE WHEN exit_date > CAST($d AS DATE) THEN NULL ELSE exit_date END AS exit_date,
+                    CASE WHEN exit_date > CAST($d AS DATE) THEN NULL ELSE exit_reason END AS exit_reason)
+                FROM {db}.main.tenants WHERE lease_start <= CAST($d AS DATE)
                 """,
             })
             {
-                Execute(connection, sql);
+                Execute(connection, sql, day);
             }
         }
         catch
@@ -82,10 +81,15 @@ internal sealed class PointInTime : IDisposable
         return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql, DateOnly? day = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        if (day is { } d)
+        {
+            cmd.Parameters.Add(new DuckDBParameter("d", d));
+        }
+
         cmd.ExecuteNonQuery();
     }
 }

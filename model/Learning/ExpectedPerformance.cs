@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Model.Analysis;
+using Analytics.Model.Frame;
 using Analytics.Model.Metrics;
 using DuckDB.NET.Data;
 
@@ -32,18 +33,18 @@ internal static class ExpectedPerformance
         var s = settings.Models;
         var total = Scalar(connection, "SELECT count(*) FROM an_f WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0");
         var keep = total <= s.MaxTrainingRows ? 1_000_000L : (long)(1_000_000.0 * s.MaxTrainingRows / total);
-        var training = Read(connection, $"""
+        var training = Read(connection, """
             SELECT mall_id, tenant_id, period, category, floor, zone, area_sqm, months_open, sales_density FROM an_f
             WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0
-              AND hash(mall_id || '|' || tenant_id || '|' || period::VARCHAR) % 1000000 < {keep}
+              AND hash(mall_id || '|' || tenant_id || '|' || period::VARCHAR) % 1000000 < CAST($keep AS BIGINT)
             ORDER BY mall_id, tenant_id, period
-            """);
+            """, ("keep", keep));
         var currentKeys = current.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var targets = Read(connection, string.Format(CultureInfo.InvariantCulture, """
+        var targets = Read(connection, """
             SELECT mall_id, tenant_id, period, category, floor, zone, area_sqm, months_open, sales_density FROM an_f
-            WHERE period >= DATE '{0:yyyy-MM-dd}' AND period <= DATE '{1:yyyy-MM-dd}' AND area_sqm > 0
+            WHERE period >= CAST($from AS DATE) AND period <= CAST($p AS DATE) AND area_sqm > 0
             ORDER BY mall_id, tenant_id, period
-            """, Month.First(period).AddMonths(-2), Month.First(period)))
+            """, ("from", Month.First(period).AddMonths(-2)), ("p", Month.First(period)))
             .Where(t => currentKeys.Contains(t.Key)).ToList();
 
         var window = (From: Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), To: Month.First(period));
@@ -159,19 +160,30 @@ internal static class ExpectedPerformance
         return (int)(h % (uint)folds);
     }
 
-    internal static long Scalar(DuckDBConnection connection, string sql)
+    internal static long Scalar(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = Command(connection, sql, parameters);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     internal sealed record Row(string Key, string Mall, DateOnly Period, string Category, string? Floor, string? Zone, double Area, float MonthsOpen, double Density);
 
-    private static List<Row> Read(DuckDBConnection connection, string sql)
+    /// <summary>A command with its values as parameters (nothing is pasted into the SQL text).</summary>
+    internal static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        using var cmd = connection.CreateCommand();
+        var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        return cmd;
+    }
+
+    private static List<Row> Read(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = Command(connection, sql, parameters);
         using var r = cmd.ExecuteReader();
         var rows = new List<Row>();
         while (r.Read())

@@ -36,27 +36,27 @@ internal static class RiskModel
         var lastTraining = firstValidation.AddMonths(-s.RiskHorizonMonths);
         var dataFrom = p.AddMonths(-(settings.HistoryMonths - 1));
 
-        var total = ExpectedPerformance.Scalar(connection, $"SELECT count(*) FROM an_f WHERE period <= DATE '{lastLabelled:yyyy-MM-dd}'");
+        var total = ExpectedPerformance.Scalar(connection, "SELECT count(*) FROM an_f WHERE period <= CAST($last_labelled AS DATE)", ("last_labelled", lastLabelled));
         var keep = total <= s.MaxTrainingRows ? 1_000_000L : (long)(1_000_000.0 * s.MaxTrainingRows / total);
-        var labelled = Read(connection, settings, string.Format(CultureInfo.InvariantCulture, """
+        var labelled = Read(connection, settings, """
             WITH exits AS (
                 SELECT mall_id, tenant_id, exit_date FROM tenants WHERE exit_date IS NOT NULL AND exit_date < lease_end
             ),
             episodes AS (
-                SELECT mall_id, tenant_id, (due_date + {0}) AS day FROM rent
-                WHERE amount_due > 0 AND (paid_date IS NULL OR paid_date > due_date + {0} OR amount_paid < amount_due)
+                SELECT mall_id, tenant_id, (due_date + CAST($episode_days AS INTEGER)) AS day FROM rent
+                WHERE amount_due > 0 AND (paid_date IS NULL OR paid_date > due_date + CAST($episode_days AS INTEGER) OR amount_paid < amount_due)
             )
             SELECT f.*,
                    (EXISTS (SELECT 1 FROM exits e WHERE e.mall_id = f.mall_id AND e.tenant_id = f.tenant_id
-                              AND e.exit_date > f.d AND e.exit_date <= (f.d + INTERVAL {1} MONTH)::DATE)
+                              AND e.exit_date > f.d AND e.exit_date <= (f.d + to_months(CAST($horizon AS INTEGER)))::DATE)
                     OR EXISTS (SELECT 1 FROM episodes x WHERE x.mall_id = f.mall_id AND x.tenant_id = f.tenant_id
-                              AND x.day > f.d AND x.day <= (f.d + INTERVAL {1} MONTH)::DATE)) AS label
+                              AND x.day > f.d AND x.day <= (f.d + to_months(CAST($horizon AS INTEGER)))::DATE)) AS label
             FROM an_f f
-            WHERE f.period <= DATE '{2:yyyy-MM-dd}'
-              AND hash(f.mall_id || '|' || f.tenant_id || '|' || f.period::VARCHAR) % 1000000 < {3}
+            WHERE f.period <= CAST($last_labelled AS DATE)
+              AND hash(f.mall_id || '|' || f.tenant_id || '|' || f.period::VARCHAR) % 1000000 < CAST($keep AS BIGINT)
             ORDER BY f.mall_id, f.tenant_id, f.period
-            """, s.ArrearsEpisodeDays, s.RiskHorizonMonths, lastLabelled, keep));
-        var current = Read(connection, settings, $"SELECT f.*, false AS label FROM an_f f WHERE f.period = DATE '{p:yyyy-MM-dd}' ORDER BY f.mall_id, f.tenant_id");
+            """, ("episode_days", s.ArrearsEpisodeDays), ("horizon", s.RiskHorizonMonths), ("last_labelled", lastLabelled), ("keep", keep));
+        var current = Read(connection, settings, "SELECT f.*, false AS label FROM an_f f WHERE f.period = CAST($p AS DATE) ORDER BY f.mall_id, f.tenant_id", ("p", p));
 
         var train = labelled.Where(r => r.Period <= lastTraining).ToList();
         var valid = labelled.Where(r => r.Period >= firstValidation).ToList();
@@ -187,10 +187,9 @@ internal static class RiskModel
 
     private sealed record Row(string Key, DateOnly Period, RiskInput Input);
 
-    private static List<Row> Read(DuckDBConnection connection, AnalysisSettings settings, string sql)
+    private static List<Row> Read(DuckDBConnection connection, AnalysisSettings settings, string sql, params (string Name, object Value)[] parameters)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = ExpectedPerformance.Command(connection, sql, parameters);
         using var r = cmd.ExecuteReader();
         var rows = new List<Row>();
         while (r.Read())

@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Frame;
 
 namespace Analytics.Model.Scoring;
 

@@ -1,6 +1,7 @@
 using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;
 using Analytics.Model.Flags;
+using Analytics.Model.Frame;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Analytics.Model.Analysis;
+using Analytics.Model.Frame;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
+using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
 using DuckDB.NET.Data;
 
-namespace Analytics.Model.Analysis;
+namespace Analytics.Model.Frame;
 
 /// <summary>
 /// The analysis inputs, built set-based in DuckDB on this connection as temporary tables:
@@ -72,7 +72,7 @@ internal static class AnalysisFrame
 
         // The implausible-sales check looks at the month analysed only: its robust baselines (medians, MAD) are
         // computed over the 13 months it needs rather than the whole history.
-        timings.Measure("sales check", () => Execute(connection, string.Format(CultureInfo.InvariantCulture, """
+        timings.Measure("sales check", () => Execute(connection, """
             CREATE OR REPLACE TEMP TABLE an_xc AS
             WITH w AS (
                 SELECT mall_id, tenant_id, period, net_sales, transactions, avg_ticket,
@@ -82,7 +82,7 @@ internal static class AnalysisFrame
                        mad(avg_ticket) OVER wticket AS ticket_mad,
                        count(avg_ticket) OVER wticket AS ticket_n
                 FROM an_tm
-                WHERE period >= DATE '{0:yyyy-MM-dd}'
+                WHERE period >= CAST($base_from AS DATE)
                 WINDOW wbase AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING),
                        wticket AS (PARTITION BY mall_id, tenant_id ORDER BY period ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)
             )
@@ -90,43 +90,43 @@ internal static class AnalysisFrame
                    CASE WHEN sales_base > 0 THEN net_sales::DOUBLE / sales_base - 1 END AS sales_change,
                    CASE WHEN receipts_base > 0 THEN transactions::DOUBLE / receipts_base - 1 END AS receipts_change,
                    CASE WHEN ticket_n >= 4 AND ticket_median > 0
-                        THEN (avg_ticket - ticket_median) / (1.4826 * greatest(ticket_mad, {2} * ticket_median / 1.4826)) END AS ticket_z
+                        THEN (avg_ticket - ticket_median) / (1.4826 * greatest(ticket_mad, CAST($mad_floor AS DOUBLE) * ticket_median / 1.4826)) END AS ticket_z
             FROM w
-            WHERE period = DATE '{1:yyyy-MM-dd}'
-            """, Month.First(period).AddMonths(-12), Month.First(period), settings.Flags.AuditTicketMadFloor)));
+            WHERE period = CAST($p AS DATE)
+            """, ("base_from", Month.First(period).AddMonths(-12)), ("p", Month.First(period)), ("mad_floor", settings.Flags.AuditTicketMadFloor)));
 
         var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true,
             carry: ["mall_id", "tenant_id", "period"]);
         timings.Measure("peers (history)", () => Execute(connection, "CREATE OR REPLACE TEMP TABLE an_p1 AS " + byCategory));
 
         var f = settings.Flags;
-        timings.Measure("ratios", () => Execute(connection, string.Format(CultureInfo.InvariantCulture, """
+        timings.Measure("ratios", () => Execute(connection, """
             CREATE OR REPLACE TEMP TABLE an_f AS
             SELECT p.*,
                    p.density_3m / NULLIF(p.density_3m_peer_median, 0) AS density_ratio_3m,
                    p.sales_density / NULLIF(p.sales_density_peer_median, 0) AS density_ratio,
                    CASE WHEN p.yoy_peer_median > -1 THEN (1 + p.yoy) / (1 + p.yoy_peer_median) - 1 END AS rel_yoy,
                    CASE WHEN p.momentum_peer_median > -1 THEN (1 + p.momentum) / (1 + p.momentum_peer_median) - 1 END AS rel_momentum,
-                   count(*) FILTER (WHERE p.sales_density / NULLIF(p.sales_density_peer_median, 0) < {0}) OVER w6 AS months_under,
+                   count(*) FILTER (WHERE p.sales_density / NULLIF(p.sales_density_peer_median, 0) < CAST($under_ratio AS DOUBLE)) OVER w6 AS months_under,
                    count(p.sales_density / NULLIF(p.sales_density_peer_median, 0)) OVER w6 AS months_rated,
                    mm.footfall_change, mm.mall_sales_change
             FROM (SELECT x.*, k.* EXCLUDE (mall_id, tenant_id, period)
                   FROM an_x x JOIN an_p1 k ON k.mall_id = x.mall_id AND k.tenant_id = x.tenant_id AND k.period = x.period) p
             LEFT JOIN an_mall mm ON mm.mall_id = p.mall_id AND mm.period = p.period
-            WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN {1} PRECEDING AND CURRENT ROW)
-            """, f.ReplacePeerRatio, f.ReplaceWindowMonths - 1)));
+            WINDOW w6 AS (PARTITION BY p.mall_id, p.tenant_id ORDER BY p.period ROWS BETWEEN CAST($window_back AS INTEGER) PRECEDING AND CURRENT ROW)
+            """, ("under_ratio", f.ReplacePeerRatio), ("window_back", f.ReplaceWindowMonths - 1)));
 
         // The month analysed: the remaining peer medians, and rent per m² against the same category on the same
         // floor (rent is priced by floor and trade), or the same category across the mall where it has too few
         // units on the floor (a floor's other trades pay too differently to stand in for it).
-        var current = $"(SELECT f.*, xc.sales_change, xc.receipts_change, xc.ticket_z FROM an_f f JOIN an_xc xc USING (mall_id, tenant_id, period) WHERE f.period = DATE '{Month.First(period):yyyy-MM-dd}')";
+        var current = $"(SELECT f.*, xc.sales_change, xc.receipts_change, xc.ticket_z FROM an_f f JOIN an_xc xc USING (mall_id, tenant_id, period) WHERE f.period = CAST($p AS DATE))";
         var byCategoryNow = PeerSql.LeaveOneOut(current, ["mall_id", "category", "period"], CurrentPeerMetrics, settings.MinPeers);
         var quartilesNow = PeerSql.LeaveOneOut("an_c0", ["mall_id", "category", "period"], CurrentQuartileMetrics, settings.MinPeers, "cur_");
         var byFloorCategory = PeerSql.LeaveOneOut("an_c1", ["mall_id", "floor", "category", "period"], ["base_rent_psm"], settings.MinPeers, "floorcat_");
         var byCategoryRent = PeerSql.LeaveOneOut("an_c2", ["mall_id", "category", "period"], ["base_rent_psm"], settings.MinPeers, "catrent_", medianOnly: true);
         timings.Measure("peers (month)", () =>
         {
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow);
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow, ("p", Month.First(period)));
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + quartilesNow);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c2 AS " + byFloorCategory);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byCategoryRent);
@@ -149,10 +149,15 @@ internal static class AnalysisFrame
         cmd.ExecuteNonQuery();
     }
 
-    internal static void Execute(DuckDBConnection connection, string sql)
+    internal static void Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
         cmd.ExecuteNonQuery();
     }
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Analytics.Model.Metrics;
 
-namespace Analytics.Model.Analysis;
+namespace Analytics.Model.Frame;
 
 /// <summary>One tenant in the month analysed: its metrics, windows over its own history and its peers' medians.</summary>
 public sealed record TenantFrame
