@@ -7,18 +7,17 @@ using Analytics.Api.Jobs;
 using Analytics.Api.Web;
 using Analytics.Ingest.Warehouse;
 using Microsoft.AspNetCore.Authentication;
-using Scalar.AspNetCore;
 
 namespace Analytics.Api.Server;
 
 /// <summary>
-/// Builds the web server of 'serve': configuration, authentication and roles, the endpoint groups, OpenAPI with a
-/// browsable reference (/scalar), and Hangfire. Tests build the same server on a free loopback port.
+/// Builds the web server of 'serve': configuration, services, the middleware in its order and the endpoint groups.
+/// The plumbing each of them needs lives with it (<see cref="RequestLimits"/>, <see cref="RolePolicies"/>,
+/// <see cref="ApiReference"/>, the jobs' and the workspace's own Add/Use methods). Tests build the same server on a
+/// free loopback port.
 /// </summary>
 internal static class ApiServer
 {
-    public const long DefaultBodyLimit = 1024 * 1024;
-
     public static WebApplication Build(TimeProvider clock, Action<ServerOptions>? overrides = null, string[]? args = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -32,13 +31,7 @@ internal static class ApiServer
         builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
         overrides?.Invoke(options);
         builder.WebHost.UseUrls(options.Urls);
-        // Small bodies everywhere; the upload endpoint raises the limit for itself once the caller is known to be an admin.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefaultBodyLimit);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
-        {
-            f.MultipartBodyLengthLimit = options.Uploads.MaxTotalBytes;
-            f.ValueCountLimit = options.Uploads.MaxFiles + 16;
-        });
+        builder.UseRequestLimits(options.Uploads);
 
         var services = builder.Services;
         services.AddJobs(options); // first: a job store that cannot be reached stops the start before the warehouse is opened
@@ -69,32 +62,9 @@ internal static class ApiServer
         services.AddAuthentication(WorkspaceAuth.Selector)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddWorkspace(clock);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Role.Staff, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm))
-            .AddPolicy(Role.StaffOrMerchant, p => p.RequireRole(Role.Admin, Role.Leasing, Role.Gm, Role.Merchant))
-            .AddPolicy(Role.AdminOnly, p => p.RequireRole(Role.Admin))
-            .AddPolicy(Role.AdminOrGm, p => p.RequireRole(Role.Admin, Role.Gm))
-            .AddPolicy(Role.LeasingOrAdmin, p => p.RequireRole(Role.Admin, Role.Leasing));
+        services.AddRolePolicies();
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Tenant Analytics API";
-            document.Info.Description = "Send 'Authorization: Bearer KEY' (a key from 'analytics users add').";
-            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-            {
-                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "An API key: ta_{id}_{secret}",
-            };
-            document.Security ??= [];
-            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
-            {
-                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [],
-            });
-            return Task.CompletedTask;
-        }));
+        services.AddApiReference();
 
         var app = builder.Build();
         // Before the job server starts: drops a stopped process left queued or loading are marked, not left for 30 minutes.
@@ -113,8 +83,7 @@ internal static class ApiServer
         app.Use(WorkspaceAuth.GuardApiForgery);
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        app.MapApiReference();
         app.MapHealthApi();
         app.MapTenantsApi();
         app.MapFlagsApi();

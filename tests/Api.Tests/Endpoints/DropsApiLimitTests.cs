@@ -20,7 +20,7 @@ public sealed class DropsApiLimitTests
 
         using var response = await server.Client("admin").PostAsync("/api/drops", content);
 
-        big.Length.Should().BeGreaterThan((int)Analytics.Api.Server.ApiServer.DefaultBodyLimit * 2);
+        big.Length.Should().BeGreaterThan((int)Analytics.Api.Server.RequestLimits.DefaultBodyLimit * 2);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 }
