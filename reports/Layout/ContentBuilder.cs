@@ -37,12 +37,6 @@ internal sealed class ContentBuilder
 
     public ContentBuilder PageBreak() => Add(new SpacerBlock(0, breaksPage: true));
 
-    public ContentBuilder Component(ReportComponent component)
-    {
-        component.Compose(this);
-        return this;
-    }
-
     internal ContentBuilder Add(Block block)
     {
         blocks.Add(block);

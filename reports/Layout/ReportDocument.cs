@@ -15,9 +15,3 @@ internal abstract class ReportDocument
 
     public abstract void Compose(PageBuilder page);
 }
-
-/// <summary>A reusable piece of content (a KPI strip, a ranking table) composed from blocks.</summary>
-internal abstract class ReportComponent
-{
-    public abstract void Compose(ContentBuilder content);
-}

@@ -1,8 +1,9 @@
+using Analytics.Reports.Briefs;
 using Analytics.Reports.Language;
 using Analytics.Reports.Layout;
 using ScottPlot;
 
-namespace Analytics.Reports.Briefs;
+namespace Analytics.Reports.Tests.Support;
 
 /// <summary>
 /// A document that uses every layout component, in English or Chinese, with made-up figures from a fixed seed.
