@@ -1,4 +1,5 @@
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Microsoft.AspNetCore.Http.HttpResults;
 

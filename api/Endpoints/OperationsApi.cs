@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;

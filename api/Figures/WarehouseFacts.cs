@@ -1,6 +1,7 @@
+using Analytics.Api.Endpoints;
 using Analytics.Api.Server;
 
-namespace Analytics.Api.Endpoints;
+namespace Analytics.Api.Figures;
 
 /// <summary>
 /// What every request checks first, kept in memory until the next load: which tenant ids exist and the latest month

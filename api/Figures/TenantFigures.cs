@@ -6,15 +6,15 @@ using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;
 
-namespace Analytics.Api.Endpoints;
+namespace Analytics.Api.Figures;
 
 /// <summary>
-/// The bridge from the API to the analysis layer (model/): metrics, scores and flags of a month. The analysis
-/// computes a whole month set-based (and trains its models), so it runs once per month asked for and is kept in
-/// <see cref="FiguresCache"/> until the next load; a request then only picks its tenant's row.
+/// The bridge from the API to the analysis layer (model/): metrics, scores and flags of a month. The month's analysis
+/// is read from the warehouse where it is stored (<see cref="AnalysisStore"/>; computed and stored only when its
+/// inputs changed) and kept in <see cref="FiguresCache"/> until the next load; a request then only picks its tenant's row.
 /// </summary>
 internal sealed class TenantFigures(
-    FiguresCache cache, WarehouseAccess warehouse, WarehouseFacts facts, ServerOptions options, ILogger<TenantFigures> log)
+    FiguresCache cache, WarehouseAccess warehouse, WarehouseFacts facts, ServerOptions options, TimeProvider clock, ILogger<TenantFigures> log)
 {
     private readonly AnalysisSettings _settings = AnalysisSettings.Load(options.AnalysisSettingsFile);
 
@@ -75,12 +75,12 @@ internal sealed class TenantFigures(
         });
     }
 
-    /// <summary>The month's analysis (scores, flags, models), computed once per month until the next load.</summary>
+    /// <summary>The month's analysis (scores, flags, models): the stored one, read once per month until the next load.</summary>
     public AnalysisResult Analysis(DateOnly period) =>
         cache.GetOrAdd("analysis", period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantAnalysis.Run(connection, null, period, _settings);
+            return AnalysisStore.Get(connection, null, period, _settings, clock);
         });
 }
 
