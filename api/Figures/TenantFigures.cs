@@ -22,28 +22,28 @@ internal sealed class TenantFigures(
     public AnalysisSettings Settings => _settings;
 
     /// <summary>The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day.</summary>
-    public TenantMetricsRow? Metrics(string tenantId, DateOnly period) =>
-        cache.GetOrAdd("metrics", period, () =>
+    public TenantMetricsRow? Metrics(string tenantId, DateOnly period, string? mall = null) =>
+        cache.GetOrAdd("metrics" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantMetrics.Query(connection, null, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
+            return TenantMetrics.Query(connection, mall, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
         }).GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>
-    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user)
+    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user, string? mall = null)
     {
-        var score = Analysis(period).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
+        var score = Analysis(period, mall).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
         return score is null ? null : ScoreView.Of(score, period, staff: !user.IsInRole(Role.Merchant));
     }
 
-    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag)
+    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag, string? mall = null)
     {
         if (flag is not null && !FlagCodes.All.Contains(flag))
         {
             throw new ArgumentException($"Unknown flag '{flag}'; use one of {string.Join(", ", FlagCodes.All)}.");
         }
 
-        var analysis = Analysis(period);
+        var analysis = Analysis(period, mall);
         return analysis.Flags.Where(f => flag is null || f.Code == flag).Select(f => FlagView.Of(f, analysis.Settings)).ToList();
     }
 
@@ -76,11 +76,12 @@ internal sealed class TenantFigures(
     }
 
     /// <summary>The month's analysis (scores, flags, models): the stored one, read once per month until the next load.</summary>
-    public AnalysisResult Analysis(DateOnly period) =>
-        cache.GetOrAdd("analysis", period, () =>
+    /// <param name="mall">The mall (?mall=); null: the whole warehouse.</param>
+    public AnalysisResult Analysis(DateOnly period, string? mall = null) =>
+        cache.GetOrAdd("analysis" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
-            return AnalysisStore.Get(connection, null, period, _settings, clock);
+            return AnalysisStore.Get(connection, mall, period, _settings, clock);
         });
 }
 

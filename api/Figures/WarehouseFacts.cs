@@ -1,5 +1,6 @@
 using Analytics.Api.Endpoints;
 using Analytics.Api.Server;
+using Analytics.Model.Metrics;
 
 namespace Analytics.Api.Figures;
 
@@ -10,7 +11,7 @@ namespace Analytics.Api.Figures;
 /// </summary>
 internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehouse)
 {
-    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths)
+    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths, IReadOnlyList<string> Malls)
     {
         public DateOnly? LatestPeriod => LastSalesDay is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
     }
@@ -22,6 +23,18 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
 
     /// <summary>The last day with sales in the warehouse, null when it holds none.</summary>
     public DateOnly? LastSalesDay => Current().LastSalesDay;
+
+    /// <summary>
+    /// Resolves ?mall= (the warehouse's one mall needs none; null then stands for the whole warehouse): the problem to
+    /// answer (400 naming the malls) when the mall is unknown or several malls leave the choice open, else null.
+    /// </summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? MallProblem(string? mall, out string? resolved)
+    {
+        var malls = Current().Malls;
+        var (chosen, error) = malls.Count == 0 ? (mall, null) : Malls.Choose(malls, mall, "?mall=");
+        resolved = string.IsNullOrEmpty(mall) ? null : chosen;
+        return error is null ? null : TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+    }
 
     /// <summary>Resolves ?period= : given and valid, or absent and the warehouse has data; null otherwise.</summary>
     public DateOnly? ResolvePeriod(string? period) =>
@@ -61,6 +74,6 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
             }
         }
 
-        return new Facts(ids, months.Count == 0 ? null : LastDay(connection), months);
+        return new Facts(ids, months.Count == 0 ? null : LastDay(connection), months, Malls.InWarehouse(connection));
     });
 }
