@@ -14,6 +14,7 @@ internal static class CommandLine
         Analytics.Api.Verbs.ServeVerb.Verb,
         MetricsVerb.Definition,
         ScoreVerb.Definition,
+        AnalyseVerb.Definition,
         FlagsVerb.Definition,
         BacktestVerb.Definition,
         ReportVerb.Definition,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Analytics.Api.Auth;
 using Analytics.Api.Documents;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Decisions;
 using Analytics.Model.Metrics;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Analysis;
 using Analytics.Reports.Data;

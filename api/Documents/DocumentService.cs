@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Microsoft.AspNetCore.Http.HttpResults;
 

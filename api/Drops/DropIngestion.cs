@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Ingest.Loading;
 using DuckDB.NET.Data;

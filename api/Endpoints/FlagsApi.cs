@@ -1,4 +1,5 @@
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,8 +15,13 @@ internal static class FlagsApi
     }
 
     private static Results<Ok<IReadOnlyList<FlagView>>, ProblemHttpResult> List(
-        string? period, string? flag, WarehouseFacts facts, TenantFigures figures)
+        string? period, string? flag, string? mall, WarehouseFacts facts, TenantFigures figures)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
@@ -23,7 +29,7 @@ internal static class FlagsApi
 
         try
         {
-            return TypedResults.Ok(figures.Flags(p, flag));
+            return TypedResults.Ok(figures.Flags(p, flag, m));
         }
         catch (ArgumentException ex)
         {

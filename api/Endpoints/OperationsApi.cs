@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
@@ -31,62 +32,82 @@ internal static class OperationsApi
         TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Findings of the 12 months ending with the period.</summary>
-    private static Results<Ok<IReadOnlyList<TurnoverFinding>>, ProblemHttpResult> Audit(string? period, WarehouseFacts facts, WarehouseAccess warehouse)
+    private static Results<Ok<IReadOnlyList<TurnoverFinding>>, ProblemHttpResult> Audit(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return BadPeriod();
         }
 
         using var connection = warehouse.Connect();
-        return TypedResults.Ok(TurnoverAudit.Run(connection, null, p));
+        return TypedResults.Ok(TurnoverAudit.Run(connection, m, p));
     }
 
     /// <summary>Each mall's month and year to date against budget, with its tenants.</summary>
-    private static Results<Ok<List<MallBudget>>, ProblemHttpResult> Budget(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<List<MallBudget>>, ProblemHttpResult> Budget(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return BadPeriod();
         }
 
         using var connection = warehouse.Connect();
-        var series = TenantMetrics.Series(connection, null, new DateOnly(p.Year, 1, 1), p, figures.Settings.Requests);
+        var series = TenantMetrics.Series(connection, m, new DateOnly(p.Year, 1, 1), p, figures.Settings.Requests);
         return TypedResults.Ok(series.Select(r => r.MallId).Distinct().Order(StringComparer.Ordinal)
             .Select(m => BudgetFigures.From(series, m, p)).ToList());
     }
 
     /// <summary>Requests open on the period's last day, oldest first.</summary>
-    private static Results<Ok<IReadOnlyList<RequestRow>>, ProblemHttpResult> Requests(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<RequestRow>>, ProblemHttpResult> Requests(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return BadPeriod();
         }
 
         using var connection = warehouse.Connect();
-        return TypedResults.Ok(RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests));
+        return TypedResults.Ok(RequestList.Open(connection, m, Month.LastDay(p), figures.Settings.Requests));
     }
 
     /// <summary>One tenant's requests open on the period's last day; access and existence are checked first (404 for both).</summary>
     private static Results<Ok<IReadOnlyList<RequestRow>>, NotFound, ProblemHttpResult> TenantRequests(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
-        ForTenant(id, period, user, facts, p =>
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, mall, user, facts, (p, m) =>
         {
             using var connection = warehouse.Connect();
-            return RequestList.Open(connection, null, Month.LastDay(p), figures.Settings.Requests, id);
+            return RequestList.Open(connection, m, Month.LastDay(p), figures.Settings.Requests, id);
         });
 
     /// <summary>Access and existence first (404 for both, so a merchant key cannot probe ids), the period after.</summary>
     private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, T> figures)
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, string?, T> figures)
     {
         if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
         {
             return TypedResults.NotFound();
         }
 
-        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p)) : BadPeriod();
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
+        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p, m)) : BadPeriod();
     }
 
     /// <summary>A stored month of the credit file.</summary>
@@ -95,25 +116,30 @@ internal static class OperationsApi
     /// <summary>A tenant's grade for the period (with its deductions) and every month the credit file has stored.</summary>
     internal sealed record TenantCreditView(CreditGrade? Grade, IReadOnlyList<CreditHistoryRow> History);
 
-    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return BadPeriod();
         }
 
         using var connection = warehouse.Connect();
-        return TypedResults.Ok(CreditFile.Grade(connection, null, p, figures.Settings.Credit));
+        return TypedResults.Ok(CreditFile.Grade(connection, m, p, figures.Settings.Credit));
     }
 
     private static Results<Ok<TenantCreditView>, NotFound, ProblemHttpResult> TenantCredit(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
-        ForTenant(id, period, user, facts, p => CreditOf(id, p, warehouse, figures));
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, mall, user, facts, (p, m) => CreditOf(id, p, m, warehouse, figures));
 
-    private static TenantCreditView CreditOf(string id, DateOnly p, WarehouseAccess warehouse, TenantFigures figures)
+    private static TenantCreditView CreditOf(string id, DateOnly p, string? mall, WarehouseAccess warehouse, TenantFigures figures)
     {
         using var connection = warehouse.Connect();
-        var grade = CreditFile.Grade(connection, null, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
+        var grade = CreditFile.Grade(connection, mall, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT period, grade, points, deductions FROM credit_history WHERE tenant_id = $tenant ORDER BY period";
         cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("tenant", id));

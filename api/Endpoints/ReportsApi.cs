@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
 using Analytics.Api.Documents;
+using Analytics.Api.Figures;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints;

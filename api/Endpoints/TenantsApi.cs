@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,19 +27,19 @@ internal static class TenantsApi
     }
 
     private static Results<Ok<TenantMetricsRow>, NotFound, ProblemHttpResult> Metrics(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
-        ForTenant(id, period, user, facts, (t, p) => figures.Metrics(t, p));
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        ForTenant(id, period, mall, user, facts, (t, p, m) => figures.Metrics(t, p, m));
 
     private static Results<Ok<ScoreView>, NotFound, ProblemHttpResult> Score(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
-        ForTenant(id, period, user, facts, (t, p) => figures.Score(t, p, user));
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        ForTenant(id, period, mall, user, facts, (t, p, m) => figures.Score(t, p, user, m));
 
     /// <summary>
     /// The order of checks matters: access and existence first (404 for both, so nothing leaks), the period after,
     /// so that a merchant asking for another tenant with a bad period still learns nothing but 404.
     /// </summary>
     private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, T?> figures)
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, string?, T?> figures)
         where T : class
     {
         if (!TenantAccess.MayRead(user, id))
@@ -51,12 +52,17 @@ internal static class TenantsApi
             return TypedResults.NotFound();
         }
 
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return figures(id, p) is { } result
+        return figures(id, p, m) is { } result
             ? TypedResults.Ok(result)
             : TypedResults.Problem($"No figures for tenant {id} in {Month.Format(p)}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
     }

@@ -3,6 +3,7 @@ using Analytics.Api.Delivery;
 using Analytics.Api.Documents;
 using Analytics.Api.Drops;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Jobs;
 using Analytics.Api.Web;
 using Analytics.Ingest.Warehouse;

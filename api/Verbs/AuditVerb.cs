@@ -24,6 +24,7 @@ internal static class AuditVerb
         args.EnsureAllRead(0);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         var table = new ExportTable(TurnoverFinding.Columns);
         foreach (var finding in TurnoverAudit.Run(connection, mall, period))
         {

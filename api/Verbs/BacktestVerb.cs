@@ -33,6 +33,7 @@ internal static class BacktestVerb
         args.EnsureAllRead(0);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         var result = FlagBacktest.Run(connection, mall, from, to, settings);
         TrackRecordStore.Save(connection, result);
         if (details is not null)

@@ -26,6 +26,7 @@ internal static class CreditVerb
         args.EnsureAllRead(0);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         var grades = CreditFile.Grade(connection, mall, period, settings.Credit);
         CreditFile.Record(connection, grades, context.Clock.GetUtcNow().UtcDateTime);
         var table = new ExportTable(CreditGrade.Columns);

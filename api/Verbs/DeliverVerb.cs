@@ -46,7 +46,7 @@ internal static class DeliverVerb
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         var service = new ReportService(ReportFonts.Load(FontSettings.Default), context.Clock, analysis);
-        var mallId = ReportService.ResolveMall(connection, mall);
+        var mallId = ReportService.ResolveMall(connection, MallOption.Resolve(connection, mall));
         var documents = new List<DeliveryDocument>();
         if (kind == "weekly")
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Loading;
 using Analytics.Ingest.Warehouse;
+using Analytics.Model.Analysis;
 
 namespace Analytics.Api.Verbs;
 
@@ -27,9 +28,15 @@ internal static class IngestVerb
         var rejectsFile = args.Option("rejects");
         args.EnsureAllRead(1);
 
-        var loader = new DropLoader(new Warehouse(db, new WarehouseSettings()), context.Clock);
+        var warehouse = new Warehouse(db, new WarehouseSettings());
+        var loader = new DropLoader(warehouse, context.Clock);
         var result = loader.Load(folder, new LoadOptions(limit, rejectsFile));
         Print(result, db, context.Out);
+        if (!result.Refused && result.Files.Count > 0)
+        {
+            using var connection = warehouse.Open(context.Clock);
+            AnalyseVerb.StoreLatest(connection, AnalysisSettings.Default, context.Clock);
+        }
         return Task.FromResult(result.Refused ? ExitCodes.Refused : ExitCodes.Ok);
     }
 

@@ -28,6 +28,7 @@ internal static class MetricsVerb
         }
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         ExportTable table;
         if (level == "tenant")
         {

@@ -41,6 +41,7 @@ internal static class ReportVerb
             throw new UsageError("The monthly brief is for the whole mall: --tenant belongs to 'report merchant'.");
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         var service = new ReportService(ReportFonts.Load(FontSettings.Default), context.Clock, settings);
         Directory.CreateDirectory(outDir);
         var written = new List<string>();

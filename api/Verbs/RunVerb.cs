@@ -20,7 +20,7 @@ internal static class RunVerb
 
     public static Verb Definition { get; } = new(
         "run",
-        "run [--drop DIR] [--period YYYY-MM] [--lang zh|en|all] [--out DIR] [--db FILE] [--max-reject-pct N]",
+        "run [--drop DIR] [--period YYYY-MM] [--mall ID] [--lang zh|en|all] [--out DIR] [--db FILE] [--max-reject-pct N]",
         $"The whole job: ingest the drop (default {SampleDrop}), scores and flags of the latest month, then the weekly and monthly briefs and every merchant sheet, written under --out (default ./out).",
         Run);
 
@@ -30,6 +30,7 @@ internal static class RunVerb
         var db = Warehouse.ResolvePath(args.Option("db"));
         var outDir = args.Option("out") ?? "out";
         var period = args.Option("period");
+        var mall = args.Option("mall");
         var limit = args.Number("max-reject-pct") ?? 5.0;
         var languages = (args.Option("lang") ?? "all").Trim().ToLowerInvariant() is "all"
             ? new[] { ReportLanguage.Chinese, ReportLanguage.English }
@@ -49,12 +50,13 @@ internal static class RunVerb
         }
 
         using var connection = warehouse.Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
         var month = period is not null ? Analytics.Model.Metrics.Month.Parse(period) : LatestMonth(connection);
         var label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         context.Out.WriteLine($"2. Scores and flags for {label}");
         var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
         var settings = AnalysisSettings.Load(null);
-        var result = TenantAnalysis.Run(connection, null, month, settings, models);
+        var result = AnalysisStore.Refresh(connection, mall, month, settings, context.Clock, models);
 
         Directory.CreateDirectory(outDir);
         var written = new List<string>
@@ -69,14 +71,14 @@ internal static class RunVerb
         }
 
         // The documents reuse the month's analysis: it runs once for the exports, the briefs and the sheets.
-        var week = ReportService.LatestWeek(connection, null);
+        var week = ReportService.LatestWeek(connection, mall);
         context.Out.WriteLine($"3. Documents: weekly brief {week}, monthly brief {label}, merchant sheets {label}");
         var service = new ReportService(ReportFonts.Load(FontSettings.Default), context.Clock, settings);
-        var data = service.Load(connection, null, month, result);
+        var data = service.Load(connection, mall, month, result);
         var documents = new List<string>();
         foreach (var language in languages)
         {
-            documents.Add(ReportVerb.Write(outDir, ReportService.WeeklyFileName(week, language), service.Weekly(connection, null, week, language, result)));
+            documents.Add(ReportVerb.Write(outDir, ReportService.WeeklyFileName(week, language), service.Weekly(connection, mall, week, language, result)));
             documents.Add(ReportVerb.Write(outDir, ReportService.MonthlyFileName(month, language), service.Monthly(data, language)));
             documents.AddRange(service.AllMerchants(data, language).Select(f => ReportVerb.Write(outDir, f.FileName, f.Pdf)));
         }

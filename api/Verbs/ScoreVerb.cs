@@ -1,3 +1,4 @@
+using System.Text;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
@@ -26,7 +27,7 @@ internal static class ScoreVerb
 }
 
 /// <summary>The options score and flags share, and the run itself.</summary>
-internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format, string Db, AnalysisSettings Settings, string ModelFolder)
+internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format, string Db, AnalysisSettings Settings, string ModelFolder, bool ModelsAsked)
 {
     public static AnalysisRun FromArgs(CommandArgs args)
     {
@@ -35,19 +36,34 @@ internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format,
         var format = ExportTable.ParseFormat(args.Option("format"));
         var db = Warehouse.ResolvePath(args.Option("db"));
         var settings = AnalysisSettings.Load(args.Option("settings"));
-        return new AnalysisRun(period, mall, format, db, settings, ModelsFolder(args.Option("models"), db));
+        var models = args.Option("models");
+        return new AnalysisRun(period, mall, format, db, settings, ModelsFolder(models, db), models is not null);
     }
 
     /// <summary>Models live beside the warehouse they were trained on unless told otherwise.</summary>
     public static string ModelsFolder(string? option, string db) =>
         option ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
 
+    /// <summary>
+    /// The month's stored analysis (computed and stored when its inputs changed). With --models the analysis runs
+    /// again so that the trained models are written there; the model card is written beside them either way.
+    /// </summary>
     public AnalysisResult Execute(CliContext context)
     {
         using var connection = new Warehouse(Db, new WarehouseSettings()).Open(context.Clock);
-        DataAvailability.RequireSalesBy(connection, Mall, Period);
-        var result = TenantAnalysis.Run(connection, Mall, Period, Settings, ModelFolder);
-        context.Error.WriteLine($"Model card: {Path.Combine(ModelFolder, "model-card.md")}");
+        var mall = MallOption.Resolve(connection, Mall);
+        DataAvailability.RequireSalesBy(connection, mall, Period);
+        var result = ModelsAsked
+            ? AnalysisStore.Refresh(connection, mall, Period, Settings, context.Clock, ModelFolder)
+            : AnalysisStore.Get(connection, mall, Period, Settings, context.Clock);
+        var card = Path.Combine(ModelFolder, "model-card.md");
+        if (!ModelsAsked)
+        {
+            Directory.CreateDirectory(ModelFolder);
+            File.WriteAllText(card, result.ModelCard(), new UTF8Encoding(false));
+        }
+
+        context.Error.WriteLine($"Model card: {card}");
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;

@@ -256,5 +256,30 @@ internal static class Migrations
                 PRIMARY KEY (scope, flag, horizon_months)
             );
             """),
+        (8, "the month's analysis stored (metrics, peer benchmarks, scores, flags, model card) with the fingerprint of its inputs", """
+            CREATE TABLE analysis_results (
+                mall_id     VARCHAR NOT NULL,  -- the mall analysed, or '' for every mall of the warehouse
+                period      DATE NOT NULL,     -- first day of the month
+                fingerprint VARCHAR NOT NULL,  -- SHA-256 of the inputs: loads, settings, track record, analysis version
+                computed_at TIMESTAMP NOT NULL,
+                model_card  VARCHAR NOT NULL,
+                result      VARCHAR NOT NULL,  -- the whole result as JSON (tenant frames with metrics and peer medians, scores, flags, model reports)
+                PRIMARY KEY (mall_id, period)
+            );
+            CREATE TABLE analysis_scores (
+                mall_id   VARCHAR NOT NULL,
+                period    DATE NOT NULL,
+                tenant_id VARCHAR NOT NULL,
+                total     DOUBLE,
+                risk      DOUBLE
+            );
+            CREATE TABLE analysis_flags (
+                mall_id   VARCHAR NOT NULL,
+                period    DATE NOT NULL,
+                tenant_id VARCHAR NOT NULL,
+                flag      VARCHAR NOT NULL,
+                priority  VARCHAR NOT NULL
+            );
+            """),
     ];
 }

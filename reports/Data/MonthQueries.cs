@@ -82,30 +82,3 @@ internal static class MonthQueries
         return new SheetDeliveries(Analytics.Model.Metrics.Month.First(period), r.Count("sent"), r.Count("failed"), r.Count("pending"));
     }
 }
-
-/// <summary>Which mall a document is about.</summary>
-internal static class Malls
-{
-    /// <summary>The mall asked for, or the only mall of the warehouse; a portfolio needs the mall named.</summary>
-    public static string Resolve(DuckDBConnection connection, string? mallId)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT DISTINCT mall_id FROM tenants ORDER BY 1";
-        using var r = cmd.ExecuteReader();
-        var malls = new List<string>();
-        while (r.Read())
-            malls.Add(r.GetString(0));
-        if (mallId is not null)
-        {
-            return malls.Contains(mallId, StringComparer.Ordinal)
-                ? mallId
-                : throw new Analytics.Ingest.UserError($"The warehouse holds no mall '{mallId}'.");
-        }
-        return malls.Count switch
-        {
-            0 => throw new Analytics.Ingest.UserError("The warehouse holds no tenants yet: load a drop first."),
-            1 => malls[0],
-            _ => throw new Analytics.Ingest.UserError($"The warehouse holds {malls.Count} malls: name one with --mall ({string.Join(", ", malls)})."),
-        };
-    }
-}

@@ -58,13 +58,15 @@ internal sealed class WeekData
         return lastSalesDay is { } d && d >= Month.LastDay(month) ? month : month.AddMonths(-1);
     }
 
-    public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis)
+    /// <param name="analyse">A month's analysis as the caller reads it (the stored one).</param>
+    public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis,
+        Func<DateOnly, AnalysisResult> analyse)
     {
         var flagMonth = FlagMonth(week, SalesDays.Last(connection, mallId));
         var current = flagMonthAnalysis is not null && flagMonthAnalysis.Period == flagMonth
             ? flagMonthAnalysis
-            : TenantAnalysis.Run(connection, mallId, flagMonth, settings);
-        var before = TenantAnalysis.Run(connection, mallId, flagMonth.AddMonths(-1), settings);
+            : analyse(flagMonth);
+        var before = analyse(flagMonth.AddMonths(-1));
         var known = before.Flags.Select(f => (f.Score.Frame.Metrics.TenantId, f.Code)).ToHashSet();
         var (fresh, open) = WeekQueries.Complaints(connection, mallId, week.Monday, week.Sunday);
         var lastYear = week.SameWeekLastYear;

@@ -63,6 +63,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
             throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(Month.LastDay(period))}: there is nothing to report for {Month.Format(period)}.");
         DataAvailability.RequireSalesBy(connection, mall, period);
+        analysis ??= AnalysisStore.Get(connection, mall, period, AnalysisSettings, clock);
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
     }
 
@@ -97,7 +98,8 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
             throw new Analytics.Ingest.UserError($"The warehouse has no sales in {week} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier week.");
         if (MonthQueries.TenantsInForce(connection, mall, week.Sunday) == 0)
             throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(week.Sunday)}: there is nothing to report for {week}.");
-        var data = WeekData.Load(connection, mall, week, AnalysisSettings, latestAnalysis);
+        var data = WeekData.Load(connection, mall, week, AnalysisSettings, latestAnalysis,
+            month => AnalysisStore.Get(connection, mall, month, AnalysisSettings, clock));
         return Renderer.Render(new WeeklyBrief(data, mall, language, Settings, Today));
     }
 

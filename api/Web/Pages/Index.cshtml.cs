@@ -1,5 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

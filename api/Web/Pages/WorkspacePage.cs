@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Model.Metrics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

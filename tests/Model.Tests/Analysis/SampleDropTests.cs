@@ -158,6 +158,23 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         schema.Select(c => c.Name).Should().Contain(Analytics.Model.Learning.RiskModel.Features);
     }
 
+    [Fact]
+    public void Store_SampleMonth_ReadBackGivesTheSameExportsAndModelCard()
+    {
+        // Why: every reader reads the stored result; it must carry every figure, reason and condition the exports,
+        // briefs and sheets show (the reasons' figures keep their types: a count renders unlike a ratio).
+        var connection = _sample.Warehouse.Connection;
+        AnalysisStore.Get(connection, null, _sample.Period, AnalysisSettings.Default, _sample.Warehouse.Clock);
+        var stored = AnalysisStore.Get(connection, null, _sample.Period, AnalysisSettings.Default, _sample.Warehouse.Clock);
+
+        stored.Timings.Should().BeEmpty("the second read is the stored result");
+        stored.Flags.Should().NotBeEmpty();
+        Csv(stored.ScoreTable()).Should().Be(Csv(_sample.Result.ScoreTable()));
+        Csv(stored.FlagTable()).Should().Be(Csv(_sample.Result.FlagTable()));
+        stored.ModelCard().Should().Be(_sample.Result.ModelCard());
+        stored.Flags.Select(f => f.ReasonsText("zh")).Should().Equal(_sample.Result.Flags.Select(f => f.ReasonsText("zh")));
+    }
+
     private static string Csv(Analytics.Model.Export.ExportTable table)
     {
         using var writer = new StringWriter();

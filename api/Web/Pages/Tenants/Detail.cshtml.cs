@@ -1,6 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Decisions;
 using Analytics.Api.Endpoints;
+using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Decisions;
 using Analytics.Model.Metrics;

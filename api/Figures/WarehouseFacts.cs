@@ -1,7 +1,8 @@
+using Analytics.Api.Endpoints;
 using Analytics.Api.Server;
 using Analytics.Model.Metrics;
 
-namespace Analytics.Api.Endpoints;
+namespace Analytics.Api.Figures;
 
 /// <summary>
 /// What every request checks first, kept in memory until the next load: which tenant ids exist and the latest month
@@ -10,7 +11,7 @@ namespace Analytics.Api.Endpoints;
 /// </summary>
 internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehouse)
 {
-    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths)
+    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths, IReadOnlyList<string> Malls)
     {
         public DateOnly? LatestPeriod => LastSalesDay is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
     }
@@ -23,6 +24,18 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
     /// <summary>The last day with sales in the warehouse, null when it holds none.</summary>
     public DateOnly? LastSalesDay => Current().LastSalesDay;
 
+    /// <summary>
+    /// Resolves ?mall= (the warehouse's one mall needs none; null then stands for the whole warehouse): the problem to
+    /// answer (400 naming the malls) when the mall is unknown or several malls leave the choice open, else null.
+    /// </summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? MallProblem(string? mall, out string? resolved)
+    {
+        var malls = Current().Malls;
+        var (chosen, error) = malls.Count == 0 ? (mall, null) : Malls.Choose(malls, mall, "?mall=");
+        resolved = string.IsNullOrEmpty(mall) ? null : chosen;
+        return error is null ? null : TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+    }
+
     /// <summary>Resolves ?period= : given and valid, or absent and the warehouse has data; null otherwise.</summary>
     public DateOnly? ResolvePeriod(string? period) =>
         string.IsNullOrEmpty(period) ? Current().LatestPeriod
@@ -33,6 +46,6 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
     {
         using var connection = warehouse.Connect();
         var months = SalesDays.Months(connection);
-        return new Facts(Leases.TenantIds(connection), months.Count == 0 ? null : SalesDays.Last(connection, null), months);
+        return new Facts(Leases.TenantIds(connection), months.Count == 0 ? null : SalesDays.Last(connection, null), months, Malls.InWarehouse(connection));
     });
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Analytics.Api.Endpoints;
+namespace Analytics.Api.Figures;
 
 /// <summary>
 /// Figures of a whole month (every tenant's metrics, every score), computed once per (kind, period) and kept until

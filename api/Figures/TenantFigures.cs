@@ -6,15 +6,15 @@ using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;
 
-namespace Analytics.Api.Endpoints;
+namespace Analytics.Api.Figures;
 
 /// <summary>
-/// The bridge from the API to the analysis layer (model/): metrics, scores and flags of a month. The analysis
-/// computes a whole month set-based (and trains its models), so it runs once per month asked for and is kept in
-/// <see cref="FiguresCache"/> until the next load; a request then only picks its tenant's row.
+/// The bridge from the API to the analysis layer (model/): metrics, scores and flags of a month. The month's analysis
+/// is read from the warehouse where it is stored (<see cref="AnalysisStore"/>; computed and stored only when its
+/// inputs changed) and kept in <see cref="FiguresCache"/> until the next load; a request then only picks its tenant's row.
 /// </summary>
 internal sealed class TenantFigures(
-    FiguresCache cache, WarehouseAccess warehouse, WarehouseFacts facts, ServerOptions options, ILogger<TenantFigures> log)
+    FiguresCache cache, WarehouseAccess warehouse, WarehouseFacts facts, ServerOptions options, TimeProvider clock, ILogger<TenantFigures> log)
 {
     private readonly AnalysisSettings _settings = AnalysisSettings.Load(options.AnalysisSettingsFile);
 
@@ -22,28 +22,28 @@ internal sealed class TenantFigures(
     public AnalysisSettings Settings => _settings;
 
     /// <summary>The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day.</summary>
-    public TenantMetricsRow? Metrics(string tenantId, DateOnly period) =>
-        cache.GetOrAdd("metrics", period, () =>
+    public TenantMetricsRow? Metrics(string tenantId, DateOnly period, string? mall = null) =>
+        cache.GetOrAdd("metrics" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantMetrics.Query(connection, null, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
+            return TenantMetrics.Query(connection, mall, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
         }).GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>
-    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user)
+    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user, string? mall = null)
     {
-        var score = Analysis(period).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
+        var score = Analysis(period, mall).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
         return score is null ? null : ScoreView.Of(score, period, staff: !user.IsInRole(Role.Merchant));
     }
 
-    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag)
+    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag, string? mall = null)
     {
         if (flag is not null && !FlagCodes.All.Contains(flag))
         {
             throw new ArgumentException($"Unknown flag '{flag}'; use one of {string.Join(", ", FlagCodes.All)}.");
         }
 
-        var analysis = Analysis(period);
+        var analysis = Analysis(period, mall);
         return analysis.Flags.Where(f => flag is null || f.Code == flag).Select(f => FlagView.Of(f, analysis.Settings)).ToList();
     }
 
@@ -75,12 +75,13 @@ internal sealed class TenantFigures(
         });
     }
 
-    /// <summary>The month's analysis (scores, flags, models), computed once per month until the next load.</summary>
-    public AnalysisResult Analysis(DateOnly period) =>
-        cache.GetOrAdd("analysis", period, () =>
+    /// <summary>The month's analysis (scores, flags, models): the stored one, read once per month until the next load.</summary>
+    /// <param name="mall">The mall (?mall=); null: the whole warehouse.</param>
+    public AnalysisResult Analysis(DateOnly period, string? mall = null) =>
+        cache.GetOrAdd("analysis" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantAnalysis.Run(connection, null, period, _settings);
+            return AnalysisStore.Get(connection, mall, period, _settings, clock);
         });
 }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Analytics.Api.Cli;
+using Analytics.Ingest.Warehouse;
+using Analytics.Model.Analysis;
+using Analytics.Model.Metrics;
+using Analytics.Reports.Documents;
+using DuckDB.NET.Data;
+
+namespace Analytics.Api.Verbs;
+
+/// <summary>
+/// <c>analyse --period YYYY-MM</c>: runs the month's analysis now and stores it in the warehouse with the fingerprint
+/// of its inputs, so that every later reader (exports, briefs, sheets, the server) reads it instead of computing it.
+/// </summary>
+internal static class AnalyseVerb
+{
+    public static Verb Definition { get; } = new(
+        "analyse",
+        "analyse --period YYYY-MM [--mall ID] [--settings FILE] [--db FILE]",
+        "Runs the month's analysis (metrics, peer benchmarks, scores, flags, model card) and stores it in the warehouse for every reader.",
+        Run);
+
+    private static Task<int> Run(CommandArgs args, CliContext context)
+    {
+        var period = Month.Parse(args.Required("period"));
+        var mall = args.Option("mall");
+        var settings = AnalysisSettings.Load(args.Option("settings"));
+        var db = Warehouse.ResolvePath(args.Option("db"));
+        args.EnsureAllRead(0);
+
+        using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
+        mall = MallOption.Resolve(connection, mall);
+        DataAvailability.RequireSalesBy(connection, mall, period);
+        var result = AnalysisStore.Refresh(connection, mall, period, settings, context.Clock);
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Stored the analysis of {Month.Format(period)}{(mall is null ? "" : " for mall " + mall)}: {result.Scores.Count} tenants scored, {result.Flags.Count} flags."));
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    /// <summary>
+    /// After a load: the latest month of each mall analysed and stored (the whole warehouse when it holds one mall,
+    /// as the verbs and the server read it without --mall), so that the first reader finds it ready.
+    /// </summary>
+    public static void StoreLatest(DuckDBConnection connection, AnalysisSettings settings, TimeProvider clock)
+    {
+        var malls = Malls.InWarehouse(connection);
+        foreach (var mall in malls.Count == 1 ? [null] : malls.Cast<string?>())
+        {
+            if (SalesMonth(connection, mall) is { } month)
+            {
+                AnalysisStore.Get(connection, mall, month, settings, clock);
+            }
+        }
+    }
+
+    private static DateOnly? SalesMonth(DuckDBConnection connection, string? mall)
+    {
+        try
+        {
+            return ReportService.LatestMonth(connection, mall);
+        }
+        catch (Analytics.Ingest.UserError)
+        {
+            return null; // no sales yet: nothing to analyse
+        }
+    }
+}
