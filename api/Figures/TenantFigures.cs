@@ -62,7 +62,8 @@ internal sealed class TenantFigures(
         {
             try
             {
-                if (facts.ResolvePeriod(null) is { } latest)
+                // A portfolio's requests name their mall; the whole warehouse's month would be computed for nobody.
+                if (facts.MallProblem(null, out _) is null && facts.ResolvePeriod(null) is { } latest)
                 {
                     Analysis(latest);
                     log.LogInformation("Analysis of {Period} ready.", Month.Format(latest));
