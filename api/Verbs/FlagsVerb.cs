@@ -8,7 +8,7 @@ internal static class FlagsVerb
     public static Verb Definition { get; } = new(
         "flags",
         "flags --period YYYY-MM [--mall ID] [--format csv|json|table] [--settings FILE] [--models DIR] [--db FILE]",
-        "Lists the month's flags (replace, rent_relief, rent_review_up, improvement_plan, sales_audit, watch) with reasons and evidence.",
+        $"Lists the month's flags ({string.Join(", ", Analytics.Model.Flags.FlagCodes.All)}) with reasons and evidence.",
         Run);
 
     private static Task<int> Run(CommandArgs args, CliContext context)

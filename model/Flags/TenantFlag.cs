@@ -2,7 +2,10 @@ using Analytics.Model.Scoring;
 
 namespace Analytics.Model.Flags;
 
-/// <summary>The fixed flag codes, in the order flags are listed.</summary>
+/// <summary>
+/// The flag codes other code names (tests, drop shapes, the backtest); <see cref="All"/> is every rule's code in
+/// <see cref="FlagRules.All"/> order, so a new flag needs no constant here.
+/// </summary>
 public static class FlagCodes
 {
     public const string Replace = "replace";
@@ -12,7 +15,7 @@ public static class FlagCodes
     public const string SalesAudit = "sales_audit";
     public const string Watch = "watch";
 
-    public static readonly string[] All = [Replace, RentRelief, RentReviewUp, ImprovementPlan, SalesAudit, Watch];
+    public static readonly string[] All = FlagRules.All.Select(r => r.Code).ToArray();
 }
 
 public enum Priority

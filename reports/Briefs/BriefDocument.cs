@@ -13,7 +13,7 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
     public const string Missing = "—";
 
     public ReportLanguage Language { get; } = language;
-    protected ReportSettings Settings { get; } = settings;
+    internal ReportSettings Settings { get; } = settings;
     protected DateOnly GeneratedOn { get; } = generatedOn;
 
     /// <summary>The text of the page header's left side (the document's short title).</summary>
@@ -23,6 +23,41 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
     protected abstract string BandPeriod { get; }
 
     protected abstract void ComposeContent(ContentBuilder content);
+
+    /// <summary>
+    /// Each section under its heading, numbered in list order when <paramref name="numbered"/> ("3. Categories",
+    /// "三、业态表现").
+    /// </summary>
+    protected static void ComposeSections<TBrief>(ContentBuilder content, IReadOnlyList<BriefSection<TBrief>> sections, bool numbered)
+        where TBrief : BriefDocument
+    {
+        for (var i = 0; i < sections.Count; i++)
+        {
+            content.Heading1(Heading(sections[i].Brief, i + 1, sections[i].Title, numbered));
+            sections[i].Compose(content);
+        }
+    }
+
+    /// <summary>The headings of sections as the document prints them.</summary>
+    protected static IReadOnlyList<string> Headings<TBrief>(IReadOnlyList<BriefSection<TBrief>> sections, bool numbered) where TBrief : BriefDocument =>
+        sections.Select((s, i) => Heading(s.Brief, i + 1, s.Title, numbered)).ToList();
+
+    private static string Heading(BriefDocument brief, int number, string title, bool numbered) =>
+        !numbered ? title : brief.SectionNumber(number) + (brief.Language.IsChinese ? "、" : ". ") + title;
+
+    /// <summary>A section's number as the document writes it: 6 / 六.</summary>
+    internal string SectionNumber(int number) => Language.IsChinese ? ChineseNumeral(number) : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>1 to 99 in Chinese numerals: 一, 十, 十四, 二十一.</summary>
+    private static string ChineseNumeral(int n)
+    {
+        const string Digits = "零一二三四五六七八九";
+        if (n is < 1 or > 99)
+            throw new ArgumentOutOfRangeException(nameof(n), n, "A brief has 1 to 99 sections.");
+        var tens = n / 10;
+        var units = n % 10;
+        return (tens switch { 0 => "", 1 => "十", _ => Digits[tens] + "十" }) + (units == 0 ? "" : Digits[units].ToString());
+    }
 
     public override void Compose(PageBuilder page)
     {
@@ -41,15 +76,15 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
         .RightText(Language.PageOf(page.Number, page.Total));
 
     /// <summary>The same text in the document's language: English first, Chinese second.</summary>
-    protected string T(string en, string zh) => Language.IsChinese ? zh : en;
+    internal string T(string en, string zh) => Language.IsChinese ? zh : en;
 
-    protected string Money(decimal amount) => Language.Money(amount, Settings.Currency);
+    internal string Money(decimal amount) => Language.Money(amount, Settings.Currency);
 
     /// <summary>
     /// Money short enough for a KPI tile: up to ten million in full, above it in millions (¥119.4m) or, in Chinese, in
     /// 万 (¥11,941万), the unit Chinese finance teams read.
     /// </summary>
-    protected string BigMoney(decimal amount)
+    internal string BigMoney(decimal amount)
     {
         if (Math.Abs(amount) < 10_000_000m)
             return Money(amount);
@@ -58,43 +93,43 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
             : Language.Money(amount / 1_000_000m, Settings.Currency, decimals: 1) + "m";
     }
 
-    protected string Money(double? amount) => amount is { } a ? Language.Money((decimal)a, Settings.Currency) : Missing;
+    internal string Money(double? amount) => amount is { } a ? Language.Money((decimal)a, Settings.Currency) : Missing;
 
-    protected string Percent(double? ratio, int decimals = 1) => ratio is { } r ? Language.Percent(r, decimals) : Missing;
+    internal string Percent(double? ratio, int decimals = 1) => ratio is { } r ? Language.Percent(r, decimals) : Missing;
 
-    protected string Change(double? ratio) => ratio is { } r ? Language.SignedPercent(r) : Missing;
+    internal string Change(double? ratio) => ratio is { } r ? Language.SignedPercent(r) : Missing;
 
-    protected string Number(double? value, int decimals = 0) => value is { } v ? Language.Number(v, decimals) : Missing;
+    internal string Number(double? value, int decimals = 0) => value is { } v ? Language.Number(v, decimals) : Missing;
 
-    protected string Count(long value) => Language.Number(value);
+    internal string Count(long value) => Language.Number(value);
 
-    protected string Name(string code) => Terms.Name(code, Language);
+    internal string Name(string code) => Terms.Name(code, Language);
 
     /// <summary>A ratio of two amounts less one (growth), null when the base is not positive.</summary>
-    protected static double? Growth(decimal now, decimal before) => before > 0 ? (double)(now / before) - 1 : null;
+    internal static double? Growth(decimal now, decimal before) => Analytics.Model.Metrics.GroupFigures.Growth(now, before);
 
-    protected static double? Growth(double? now, double? before) => now is { } n && before is { } b && b > 0 ? n / b - 1 : null;
+    internal static double? Growth(double? now, double? before) => now is { } n && before is { } b && b > 0 ? n / b - 1 : null;
 
-    protected static KpiTone Tone(double? change, bool higherIsBetter) =>
+    internal static KpiTone Tone(double? change, bool higherIsBetter) =>
         change is { } c ? KpiTile.ToneOf(c, higherIsBetter) : KpiTone.Neutral;
 
     /// <summary>"+4.5% vs last year" under a KPI value; null without a change.</summary>
-    protected string? Delta(double? change, string against) => change is { } c ? Language.SignedPercent(c) + " " + against : null;
+    internal string? Delta(double? change, string against) => change is { } c ? Language.SignedPercent(c) + " " + against : null;
 
     /// <summary>A note under a list that was cut short: "and 7 more".</summary>
-    protected void More(ContentBuilder content, int total, int shown)
+    internal void More(ContentBuilder content, int total, int shown)
     {
         if (total > shown)
             content.Paragraph(T($"… and {total - shown} more.", $"……另有 {total - shown} 项。"), Typography.Note);
     }
 
-    protected void None(ContentBuilder content, string en, string zh) => content.Paragraph(T(en, zh), Typography.Note);
+    internal void None(ContentBuilder content, string en, string zh) => content.Paragraph(T(en, zh), Typography.Note);
 
     /// <summary>
     /// One line in place of a section whose data the mall's drops never gave (<paramref name="dataset"/>: a
     /// <c>data_*</c> label); true when the section is to be left out.
     /// </summary>
-    protected bool NoData(ContentBuilder content, bool available, string dataset)
+    internal bool NoData(ContentBuilder content, bool available, string dataset)
     {
         if (available)
             return false;

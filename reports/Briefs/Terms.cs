@@ -3,7 +3,7 @@ using Analytics.Reports.Language;
 namespace Analytics.Reports.Briefs;
 
 /// <summary>
-/// The names of the data's codes (categories, complaint kinds, patrol finding types, flags, pillars, priorities) in
+/// The names of the data's codes (categories, complaint kinds, patrol finding types, pillars, priorities; flags name themselves) in
 /// both languages. A code without a name (a mall's own category) is printed as it is.
 /// </summary>
 internal static class Terms
@@ -22,10 +22,6 @@ internal static class Terms
         ["late_open"] = ("Late opening", "延迟开门"), ["early_close"] = ("Early closing", "提前关门"),
         ["closed_without_notice"] = ("Closed without notice", "无故闭店"), ["fire_safety"] = ("Fire safety", "消防安全"),
         ["display"] = ("Display", "陈列"), ["pricing"] = ("Price tags", "明码标价"),
-        // Flags.
-        ["replace"] = ("Replacement candidate", "建议更替"), ["rent_relief"] = ("Rent relief", "租金减免评估"),
-        ["rent_review_up"] = ("Rent review up", "租金上调评估"), ["improvement_plan"] = ("Improvement plan", "整改计划"),
-        ["sales_audit"] = ("Sales audit", "销售核查"), ["watch"] = ("Watch", "重点关注"),
         // Score pillars.
         ["productivity"] = ("Productivity", "坪效表现"), ["trend"] = ("Trend", "增长趋势"), ["affordability"] = ("Affordability", "租金负担"),
         ["payment"] = ("Payment", "缴费情况"), ["customer"] = ("Customers", "顾客评价"), ["compliance"] = ("Compliance", "经营合规"),
@@ -43,8 +39,11 @@ internal static class Terms
         ["wrong_rate"] = ("Wrong rate", "提成比例错误"), ["not_due"] = ("Billed, none due", "不应收而收"),
     };
 
+    /// <summary>The name of a code; a flag's name is its rule's (model/Flags).</summary>
     public static string Name(string code, ReportLanguage language) =>
-        Names.TryGetValue(code, out var n) ? (language.IsChinese ? n.Zh : n.En) : code;
+        Names.TryGetValue(code, out var n) ? (language.IsChinese ? n.Zh : n.En)
+        : Analytics.Model.Flags.FlagRules.Find(code) is { } flag ? flag.NameIn(language.Code)
+        : code;
 
     public static string Priority(Analytics.Model.Flags.Priority priority, ReportLanguage language) =>
         Name(priority.ToString(), language);

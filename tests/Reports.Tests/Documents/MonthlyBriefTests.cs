@@ -21,7 +21,7 @@ public sealed class MonthlyBriefTests(SampleReports sample)
         document.NumberOfPages.Should().BeInRange(6, 12);
         var text = SampleReports.Flat(pdf);
         var at = 0;
-        foreach (var section in brief.Sections)
+        foreach (var section in brief.Headings)
         {
             var found = text.IndexOf(SampleReports.Flat(section), at, StringComparison.Ordinal);
             found.Should().BeGreaterThan(at, "section '{0}' follows the one before it", section);
