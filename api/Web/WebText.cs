@@ -1,4 +1,6 @@
 using System.Globalization;
+using Analytics.Reports.Briefs;
+using Analytics.Reports.Language;
 
 namespace Analytics.Api.Web;
 
@@ -37,11 +39,15 @@ internal sealed class WebText
 
     public string Date(DateOnly? day) => day is { } d ? d.ToString("yyyy-MM-dd", Invariant) : "–";
 
-    public string Flag(string code) => this["flag." + code];
+    /// <summary>The name of a data code (category, flag, pillar, priority, complaint kind, finding type, status) in the
+    /// visitor's language: the reports' one table (<see cref="Terms"/>), so a page and a brief say the same word.</summary>
+    public string Term(string code) => Terms.Name(code, IsZh ? ReportLanguage.Chinese : ReportLanguage.English);
 
-    public string Pillar(string name) => this["pillar." + name];
+    public string Flag(string code) => Term(code);
 
-    public string Priority(string priority) => this["priority." + priority];
+    public string Pillar(string name) => Term(name);
+
+    public string Priority(string priority) => Term(priority);
 
     public string Action(string action) => this["action." + action];
 
@@ -169,23 +175,8 @@ internal sealed class WebText
         ["open_items"] = ("Open complaints and patrol findings", "未结投诉与巡检问题"),
         ["language"] = ("中文", "English"),
         ["no_data"] = ("No figures for this month.", "本月无数据。"),
-        ["flag.replace"] = ("Replace", "建议更替"),
-        ["flag.rent_relief"] = ("Rent relief", "租金减免评估"),
-        ["flag.rent_review_up"] = ("Rent review up", "租金上调评估"),
-        ["flag.improvement_plan"] = ("Improvement plan", "整改计划"),
-        ["flag.sales_audit"] = ("Sales audit", "销售核查"),
-        ["flag.watch"] = ("Watch", "重点关注"),
-        ["priority.high"] = ("High", "高"),
-        ["priority.medium"] = ("Medium", "中"),
-        ["priority.low"] = ("Low", "低"),
         ["action.accept"] = ("Accept", "采纳"),
         ["action.defer"] = ("Defer", "暂缓"),
         ["action.dismiss"] = ("Dismiss", "驳回"),
-        ["pillar.productivity"] = ("Productivity", "坪效"),
-        ["pillar.trend"] = ("Trend", "趋势"),
-        ["pillar.affordability"] = ("Affordability", "租金承受力"),
-        ["pillar.payment"] = ("Payment", "缴费"),
-        ["pillar.customer"] = ("Customer", "顾客"),
-        ["pillar.compliance"] = ("Compliance", "合规"),
     };
 }

@@ -148,7 +148,8 @@ internal static class ModelBench
                    ['B1', '1F', '2F', '3F', '4F'][1 + (hash(i, 'floor') % 5)::INTEGER], ['A', 'B', 'C'][1 + (hash(i, 'zone') % 3)::INTEGER],
                    round(40 + rnd(i::VARCHAR || 'area') * 260, 2), 0
             FROM range({1}) t(i);
-            INSERT INTO tenants
+            INSERT INTO tenants (mall_id, tenant_id, tenant_name, brand, category, unit_id, floor, area_sqm, lease_start, lease_end,
+                                 base_rent, turnover_rate_pct, service_charge, exit_date, exit_reason, load_id)
             SELECT u.mall_id, 'T' || substr(u.unit_id, 2), '商户' || substr(u.unit_id, 2), NULL,
                    ['fashion', 'f&b', 'kids', 'beauty', 'services', 'jewelry', 'electronics', 'sports', 'home', 'entertainment', 'supermarket'][1 + (hash(u.unit_id, 'cat') % 11)::INTEGER],
                    u.unit_id, NULL, NULL,

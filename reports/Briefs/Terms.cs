@@ -4,9 +4,10 @@ namespace Analytics.Reports.Briefs;
 
 /// <summary>
 /// The names of the data's codes (categories, complaint kinds, patrol finding types, pillars, priorities; flags name themselves) in
-/// both languages. A code without a name (a mall's own category) is printed as it is.
+/// both languages. A code without a name (a mall's own category) is printed as it is. Public: the workspace's pages
+/// (api/Web) name the same codes with the same words.
 /// </summary>
-internal static class Terms
+public static class Terms
 {
     private static readonly Dictionary<string, (string En, string Zh)> Names = new(StringComparer.OrdinalIgnoreCase)
     {
