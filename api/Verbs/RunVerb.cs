@@ -25,6 +25,7 @@ internal static class RunVerb
         var period = CliOptions.Month(description: "The month, YYYY-MM (default: the month of the latest sales day).");
         var language = CliOptions.Typed<ReportLanguage[]?>("--lang", "zh|en|all", "Document languages (default all).",
             text => text.Trim().ToLowerInvariant() is "all" ? [ReportLanguage.Chinese, ReportLanguage.English] : [ReportLanguage.Parse(text)]);
+        language.DefaultValueFactory = _ => [ReportLanguage.Chinese, ReportLanguage.English]; // unset, an array option reads as empty, not null
         var outDir = CliOptions.Text("--out", "DIR", "Where the exports and documents are written (default ./out).");
         var db = CliOptions.Db();
         var limit = CliOptions.Percent("--max-reject-pct", "Refuse the drop when a file has more rejected rows than this percentage (default 5).");
@@ -33,7 +34,7 @@ internal static class RunVerb
         {
             drop, period, language, outDir, db, limit,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(drop) ?? SampleDrop, parse.GetValue(period), parse.GetValue(language) ?? [ReportLanguage.Chinese, ReportLanguage.English],
+        command.SetAction(parse => Run(context, parse.GetValue(drop) ?? SampleDrop, parse.GetValue(period), parse.GetValue(language)!,
             parse.GetValue(outDir) ?? "out", Warehouse.ResolvePath(parse.GetValue(db)), parse.GetValue(limit) ?? 5.0));
         return command;
     }
