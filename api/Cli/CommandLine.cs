@@ -1,52 +1,85 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using Analytics.Api.Verbs;
 using Analytics.Ingest;
 
 namespace Analytics.Api.Cli;
 
-/// <summary>Dispatches a verb and turns a user's mistake into one clear sentence and an exit code.</summary>
+/// <summary>
+/// The command line on System.CommandLine: one <see cref="Command"/> per verb, built for the context it runs in.
+/// Dispatches the verb and turns a user's mistake into one clear sentence and an exit code (<see cref="ExitCodes"/>):
+/// a parse error or <see cref="UsageError"/> is the sentence plus the verb's synopsis and 2; any other
+/// <see cref="UserError"/> is the sentence and 1. Every verb has <c>--help</c>.
+/// </summary>
+/// <remarks>
+/// Adding a verb: a static class in api/Verbs with <c>Command(CliContext)</c> that declares its options (shared ones
+/// from <see cref="CliOptions"/>, typed, so the action reads parsed values with <c>parse.GetValue(option)</c>), sets
+/// its action with <c>SetAction</c>, and returns the command; then one line in <see cref="Verbs"/>.
+/// </remarks>
 internal static class CommandLine
 {
-    public static IReadOnlyList<Verb> Verbs { get; } =
+    public static IReadOnlyList<Func<CliContext, Command>> Verbs { get; } =
     [
-        RunVerb.Definition,
-        IngestVerb.Definition,
-        Analytics.Api.Verbs.UsersVerb.Verb,
-        Analytics.Api.Verbs.ServeVerb.Verb,
-        MetricsVerb.Definition,
-        ScoreVerb.Definition,
-        AnalyseVerb.Definition,
-        FlagsVerb.Definition,
-        BacktestVerb.Definition,
-        ReportVerb.Definition,
-        DeliverVerb.Definition,
-        AuditVerb.Definition,
-        CreditVerb.Definition,
+        RunVerb.Command,
+        IngestVerb.Command,
+        UsersVerb.Command,
+        ServeVerb.Command,
+        MetricsVerb.Command,
+        ScoreVerb.Command,
+        AnalyseVerb.Command,
+        FlagsVerb.Command,
+        BacktestVerb.Command,
+        ReportVerb.Command,
+        DeliverVerb.Command,
+        AuditVerb.Command,
+        CreditVerb.Command,
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        var root = new Command("analytics", "Tenant Analytics") { new HelpOption { Recursive = true } };
+        foreach (var verb in Verbs)
         {
-            PrintHelp(context.Out);
+            root.Subcommands.Add(verb(context));
+        }
+
+        if (args.Length == 0 || args[0] is "--help" or "-h" || (args[0] == "help" && args.Length == 1))
+        {
+            PrintHelp(root, context.Out);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
-        if (verb is null)
+        if (args[0] == "help")
         {
-            context.Error.WriteLine($"Unknown verb '{args[0]}'. Run 'analytics help' for the list.");
+            args = [.. args[1..], "--help"]; // 'analytics help report' is 'analytics report --help'
+        }
+
+        if (!root.Subcommands.Any(c => c.Name == args[0]))
+        {
+            context.Error.WriteLine($"Unknown verb '{Printable.Of(args[0])}'. Run 'analytics help' for the list.");
             return ExitCodes.Usage;
         }
 
+        var parse = root.Parse(args);
+        var command = parse.CommandResult.Command;
         try
         {
-            var parsed = CommandArgs.Parse(args[1..], verb.Flags ?? new HashSet<string>());
-            return await verb.Run(parsed, context);
+            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            {
+                throw new UsageError(parse.Errors[0].Message);
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (UsageError ex)
         {
             context.Error.WriteLine(ex.Message);
-            context.Error.WriteLine($"Usage: analytics {verb.Usage}");
+            context.Error.WriteLine($"Usage: {Synopsis(command)}");
             return ExitCodes.Usage;
         }
         catch (UserError ex)
@@ -56,15 +89,39 @@ internal static class CommandLine
         }
     }
 
-    private static void PrintHelp(TextWriter output)
+    /// <summary>One line: the command path, its arguments and options (optional ones in brackets), from the declarations.</summary>
+    public static string Synopsis(Command command)
     {
-        output.WriteLine("Tenant Analytics: usage: analytics VERB [options]");
+        var parts = new List<string>();
+        for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            parts.Insert(0, c.Name);
+        }
+
+        if (command.Subcommands.Count > 0)
+        {
+            parts.Add(string.Join('|', command.Subcommands.Select(s => s.Name)));
+        }
+
+        parts.AddRange(command.Arguments.Select(a => a.HelpName ?? a.Name.ToUpperInvariant()));
+        foreach (var option in command.Options.Where(o => o is not HelpOption))
+        {
+            var text = option.ValueType == typeof(bool) ? option.Name : $"{option.Name} {option.HelpName ?? "VALUE"}";
+            parts.Add(option.Required ? text : $"[{text}]");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static void PrintHelp(Command root, TextWriter output)
+    {
+        output.WriteLine("Tenant Analytics: usage: analytics VERB [options]  (analytics VERB --help: the verb's options)");
         output.WriteLine("Every verb takes --db FILE (default ./data/analytics.duckdb, or $ANALYTICS_DB).");
         output.WriteLine();
-        foreach (var v in Verbs)
+        foreach (var verb in root.Subcommands)
         {
-            output.WriteLine($"  {v.Usage}");
-            output.WriteLine($"      {v.Summary}");
+            output.WriteLine($"  {Synopsis(verb)}");
+            output.WriteLine($"      {verb.Description}");
         }
     }
 }

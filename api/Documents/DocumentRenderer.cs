@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Figures;
 using Analytics.Api.Server;
@@ -54,12 +53,8 @@ internal sealed class DocumentRenderer(
 
     private byte[] Weekly(DuckDBConnection connection, IsoWeek week, ReportLanguage language)
     {
-        // The weekly brief lists the flags of the month the week ends in once that month is complete, else of the month
-        // before (the report service's rule). Passing that month's cached analysis saves a training run; should the
-        // rule ever differ, the report service sees another period and computes its own.
-        var month = new DateOnly(week.Sunday.Year, week.Sunday.Month, 1);
-        var flagMonth = facts.LastSalesDay is { } last && last >= month.AddMonths(1).AddDays(-1) ? month : month.AddMonths(-1);
-        return _service.Value.Weekly(connection, null, week, language, figures.Analysis(flagMonth));
+        // Passing the flag month's cached analysis saves a training run (the rule is IsoWeek.FlagMonth, the brief's own).
+        return _service.Value.Weekly(connection, null, week, language, figures.Analysis(week.FlagMonth(facts.LastSalesDay)));
     }
 
     /// <summary>The cache kind of <see cref="Month"/>: forgotten when a decision changes what a brief shows.</summary>
@@ -68,7 +63,7 @@ internal sealed class DocumentRenderer(
     /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
     private ReportData Month(string period)
     {
-        var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var first = Analytics.Model.Metrics.Month.Parse(period);
         return cache.GetOrAdd(ReportDataKind, first, () =>
         {
             using var connection = warehouse.Connect();

@@ -113,7 +113,7 @@ internal sealed class DocumentService(
         }
 
         var sunday = Analytics.Reports.Data.IsoWeek.Parse(when).Sunday;
-        return facts.LastSalesDay is { } last && sunday <= last && facts.HasSales(new DateOnly(sunday.Year, sunday.Month, 1));
+        return facts.LastSalesDay is { } last && sunday <= last && facts.HasSales(Analytics.Model.Metrics.Month.First(sunday));
     }
 
     private sealed class RendersBusy : Exception;

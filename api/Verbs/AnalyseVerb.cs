@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
@@ -14,20 +15,24 @@ namespace Analytics.Api.Verbs;
 /// </summary>
 internal static class AnalyseVerb
 {
-    public static Verb Definition { get; } = new(
-        "analyse",
-        "analyse --period YYYY-MM [--mall ID] [--settings FILE] [--db FILE]",
-        "Runs the month's analysis (metrics, peer benchmarks, scores, flags, model card) and stores it in the warehouse for every reader.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var period = Month.Parse(args.Required("period"));
-        var mall = args.Option("mall");
-        var settings = AnalysisSettings.Load(args.Option("settings"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(0);
+        var period = CliOptions.Month(required: true);
+        var mall = CliOptions.Mall();
+        var settings = CliOptions.Settings();
+        var db = CliOptions.Db();
+        var command = new Command("analyse",
+            "Runs the month's analysis (metrics, peer benchmarks, scores, flags, model card) and stores it in the warehouse for every reader.")
+        {
+            period, mall, settings, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(period)!.Value, parse.GetValue(mall),
+            AnalysisSettings.Load(parse.GetValue(settings)), Warehouse.ResolvePath(parse.GetValue(db))));
+        return command;
+    }
 
+    private static Task<int> Run(CliContext context, DateOnly period, string? mall, AnalysisSettings settings, string db)
+    {
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
         DataAvailability.RequireSalesBy(connection, mall, period);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Audit;
@@ -9,19 +10,23 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>audit --period YYYY-MM</c>: lease-months of the year ending with the period whose turnover rent was billed wrong.</summary>
 internal static class AuditVerb
 {
-    public static Verb Definition { get; } = new(
-        "audit",
-        "audit --period YYYY-MM [--mall ID] [--format csv|json|table] [--db FILE]",
-        "Turnover-rent audit: every lease-month of the 12 months ending with the period whose billed turnover rent differs from what the lease makes due by more than 1.00.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var period = Month.Parse(args.Required("period"));
-        var mall = args.Option("mall");
-        var format = ExportTable.ParseFormat(args.Option("format"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(0);
+        var period = CliOptions.Month(required: true);
+        var mall = CliOptions.Mall();
+        var format = CliOptions.Format();
+        var db = CliOptions.Db();
+        var command = new Command("audit",
+            "Turnover-rent audit: every lease-month of the 12 months ending with the period whose billed turnover rent differs from what the lease makes due by more than 1.00.")
+        {
+            period, mall, format, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(period)!.Value, parse.GetValue(mall), parse.GetValue(format)!, Warehouse.ResolvePath(parse.GetValue(db))));
+        return command;
+    }
+
+    private static Task<int> Run(CliContext context, DateOnly period, string? mall, string format, string db)
+    {
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
@@ -14,27 +15,40 @@ namespace Analytics.Api.Verbs;
 /// </summary>
 internal static class BacktestVerb
 {
-    public static Verb Definition { get; } = new(
-        "backtest",
-        "backtest --from YYYY-MM --to YYYY-MM [--mall ID] [--format csv|json|table] [--details FILE] [--settings FILE] [--models DIR] [--db FILE]",
-        "How often each flag was right: flags as known on each month's last day against what happened 6 and 12 months later; writes the track record into the model card.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var from = Month.Parse(args.Required("from"));
-        var to = Month.Parse(args.Required("to"));
-        var mall = args.Option("mall");
-        var format = ExportTable.ParseFormat(args.Option("format"));
-        var details = args.Option("details");
-        var settings = AnalysisSettings.Load(args.Option("settings"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        var models = AnalysisRun.ModelsFolder(args.Option("models"), db);
-        args.EnsureAllRead(0);
+        var from = CliOptions.Month("--from", required: true, "The first month of the range, YYYY-MM.");
+        var to = CliOptions.Month("--to", required: true, "The last month of the range, YYYY-MM.");
+        var mall = CliOptions.Mall();
+        var format = CliOptions.Format();
+        var details = CliOptions.Text("--details", "FILE", "Also write every flagged tenant-month with its outcomes (CSV).");
+        var settings = CliOptions.Settings();
+        var models = CliOptions.Models();
+        var db = CliOptions.Db();
+        var command = new Command("backtest",
+            "How often each flag was right: flags as known on each month's last day against what happened 6 and 12 months later; writes the track record into the model card.")
+        {
+            from, to, mall, format, details, settings, models, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(mall), parse.GetValue(format)!,
+            parse.GetValue(details), parse.GetValue(settings), parse.GetValue(models), parse.GetValue(db)));
+        return command;
+    }
+
+    private static Task<int> Run(CliContext context, DateOnly from, DateOnly to, string? mall, string format, string? details, string? settingsFile, string? modelsOption, string? dbOption)
+    {
+        var settings = AnalysisSettings.Load(settingsFile);
+        var db = Warehouse.ResolvePath(dbOption);
+        var models = AnalysisRun.ModelsFolder(modelsOption, db);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
-        var result = FlagBacktest.Run(connection, mall, from, to, settings);
+        BacktestResult result;
+        using (var progress = context.Progress("backtest months"))
+        {
+            result = FlagBacktest.Run(connection, mall, from, to, settings, progress);
+        }
+
         TrackRecordStore.Save(connection, result);
         if (details is not null)
         {

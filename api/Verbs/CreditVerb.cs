@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
@@ -10,20 +11,26 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>credit --period YYYY-MM</c>: grades the month's tenants A–D, keeps the month in credit_history and prints it.</summary>
 internal static class CreditVerb
 {
-    public static Verb Definition { get; } = new(
-        "credit",
-        "credit --period YYYY-MM [--mall ID] [--settings FILE] [--format csv|json|table] [--db FILE]",
-        "Credit file: each tenant's grade A-D for the month with its points and every deduction (date and source row); stored as the month's history.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var period = Month.Parse(args.Required("period"));
-        var mall = args.Option("mall");
-        var settings = AnalysisSettings.Load(args.Option("settings"));
-        var format = ExportTable.ParseFormat(args.Option("format"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(0);
+        var period = CliOptions.Month(required: true);
+        var mall = CliOptions.Mall();
+        var settings = CliOptions.Settings();
+        var format = CliOptions.Format();
+        var db = CliOptions.Db();
+        var command = new Command("credit",
+            "Credit file: each tenant's grade A-D for the month with its points and every deduction (date and source row); stored as the month's history.")
+        {
+            period, mall, settings, format, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(period)!.Value, parse.GetValue(mall), parse.GetValue(settings), parse.GetValue(format)!, parse.GetValue(db)));
+        return command;
+    }
+
+    private static Task<int> Run(CliContext context, DateOnly period, string? mall, string? settingsFile, string format, string? dbOption)
+    {
+        var settings = AnalysisSettings.Load(settingsFile);
+        var db = Warehouse.ResolvePath(dbOption);
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);

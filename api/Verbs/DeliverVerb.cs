@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Api.Delivery;
 using Analytics.Api.Documents;
@@ -19,30 +20,34 @@ namespace Analytics.Api.Verbs;
 /// </summary>
 internal static class DeliverVerb
 {
-    public static Verb Definition { get; } = new(
-        "deliver",
-        "deliver weekly|monthly|merchant [--week YYYY-Www] [--period YYYY-MM] [--mall ID] [--dry-run] [--delivery-settings FILE] [--settings FILE] [--db FILE]",
-        "Mails the weekly brief, the monthly brief, or each merchant its own sheet (server: ANALYTICS_SMTP_* variables); a re-run sends only what was not sent.",
-        Run,
-        new HashSet<string> { "dry-run" });
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var kind = args.Positional(0, "the document: weekly, monthly or merchant").Trim().ToLowerInvariant();
-        var week = args.Option("week");
-        var period = args.Option("period");
-        var mall = args.Option("mall");
-        var dryRun = args.Flag("dry-run");
-        var delivery = DeliverySettings.Load(args.Option("delivery-settings"), context.Variable);
+        var kind = ReportVerb.Document();
+        var week = CliOptions.Week();
+        var period = CliOptions.Month(description: "The month, YYYY-MM (default: the latest month with sales).");
+        var mall = CliOptions.Mall();
+        var dryRun = CliOptions.Flag("--dry-run", "List what would be sent; send and record nothing.");
+        var deliverySettings = CliOptions.Text("--delivery-settings", "FILE", "Recipients and mail settings (JSON).");
+        var settings = CliOptions.Settings();
+        var db = CliOptions.Db();
+        var command = new Command("deliver",
+            "Mails the weekly brief, the monthly brief, or each merchant its own sheet (server: ANALYTICS_SMTP_* variables); a re-run sends only what was not sent.")
+        {
+            kind, week, period, mall, dryRun, deliverySettings, settings, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(kind)!.Trim().ToLowerInvariant(), parse.GetValue(week), parse.GetValue(period), parse.GetValue(mall),
+            parse.GetValue(dryRun), parse.GetValue(deliverySettings), parse.GetValue(settings), parse.GetValue(db)));
+        return command;
+    }
+
+    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, DateOnly? period, string? mall, bool dryRun, string? deliverySettings,
+        string? settingsFile, string? dbOption)
+    {
+        var delivery = DeliverySettings.Load(deliverySettings, context.Variable);
         var smtp = delivery.SmtpServer(context.Variable); // a malformed variable is said before any work
-        var analysis = AnalysisSettings.Load(args.Option("settings"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(1);
+        var analysis = AnalysisSettings.Load(settingsFile);
+        var db = Warehouse.ResolvePath(dbOption);
         ReportVerb.CheckDocument(kind, week, period);
-        if (week is not null && !DocumentStore.IsWeek(week))
-            throw new UsageError($"'{week}' is not a week: use YYYY-Www, e.g. 2026-W44.");
-        if (period is not null && !DocumentStore.IsPeriod(period))
-            throw new UsageError($"'{period}' is not a month: use YYYY-MM, e.g. 2026-10.");
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         var service = new ReportService(ReportFonts.Load(FontSettings.Default), context.Clock, analysis);
@@ -50,7 +55,7 @@ internal static class DeliverVerb
         var documents = new List<DeliveryDocument>();
         if (kind == "weekly")
         {
-            var w = week is null ? ReportService.LatestWeek(connection, mallId) : IsoWeek.Parse(week);
+            var w = week ?? ReportService.LatestWeek(connection, mallId);
             foreach (var language in BriefLanguages(delivery, mallId, DocumentKind.Weekly))
             {
                 documents.Add(new DeliveryDocument(DocumentKind.Weekly, w.ToString(), language.Code, ReportService.WeeklyFileName(w, language),
@@ -59,7 +64,7 @@ internal static class DeliverVerb
         }
         else
         {
-            var month = period is null ? ReportService.LatestMonth(connection, mallId) : Month.Parse(period);
+            var month = period ?? ReportService.LatestMonth(connection, mallId);
             var when = Month.Format(month);
             var languages = kind == "monthly" ? BriefLanguages(delivery, mallId, DocumentKind.Monthly) : [ReportLanguage.Parse(delivery.MerchantLanguage)];
             var data = languages.Count == 0 ? null : service.Load(connection, mallId, month);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Loading;
@@ -9,28 +10,31 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>ingest FOLDER</c>: loads a data drop and prints what each file gave.</summary>
 internal static class IngestVerb
 {
-    public static Verb Definition { get; } = new(
-        "ingest",
-        "ingest FOLDER [--db FILE] [--max-reject-pct N] [--rejects FILE]",
-        "Loads a data drop (CSV files or xlsx sheets named after the datasets) into the warehouse, all or nothing.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var folder = args.Positional(0, "the drop FOLDER to load");
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        var limit = args.Number("max-reject-pct") ?? 5.0;
-        if (limit is < 0 or > 100)
+        var folder = new Argument<string>("folder") { HelpName = "FOLDER", Description = "The drop folder to load." };
+        var db = CliOptions.Db();
+        var limit = CliOptions.Percent("--max-reject-pct", "Refuse the drop when a file has more rejected rows than this percentage (default 5).");
+        var rejects = CliOptions.Text("--rejects", "FILE", "Where to write the rejected rows (default: beside the warehouse).");
+        var command = new Command("ingest", "Loads a data drop (CSV files or xlsx sheets named after the datasets) into the warehouse, all or nothing.")
         {
-            throw new UsageError("Option --max-reject-pct takes a percentage from 0 to 100.");
-        }
+            folder, db, limit, rejects,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(folder)!, Warehouse.ResolvePath(parse.GetValue(db)), parse.GetValue(limit) ?? 5.0, parse.GetValue(rejects)));
+        return command;
+    }
 
-        var rejectsFile = args.Option("rejects");
-        args.EnsureAllRead(1);
+    private static Task<int> Run(CliContext context, string folder, string db, double limit, string? rejectsFile)
+    {
 
         var warehouse = new Warehouse(db, new WarehouseSettings());
         var loader = new DropLoader(warehouse, context.Clock);
-        var result = loader.Load(folder, new LoadOptions(limit, rejectsFile));
+        LoadResult result;
+        using (var progress = context.Progress("ingest files"))
+        {
+            result = loader.Load(folder, new LoadOptions(limit, rejectsFile) { Progress = progress });
+        }
+
         Print(result, db, context.Out);
         if (!result.Refused && result.Files.Count > 0)
         {

@@ -1,3 +1,5 @@
+using Analytics.Ingest;
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Export;
@@ -8,25 +10,26 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>metrics --period YYYY-MM</c>: prints the metrics of metrics.md per tenant or per mall.</summary>
 internal static class MetricsVerb
 {
-    public static Verb Definition { get; } = new(
-        "metrics",
-        "metrics --period YYYY-MM [--level tenant|mall] [--mall ID] [--format csv|json|table] [--db FILE]",
-        "Prints the month's metrics: one row per tenant with a lease in force on the month's last day, or per mall.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var period = Month.Parse(args.Required("period"));
-        var level = (args.Option("level") ?? "tenant").Trim().ToLowerInvariant();
-        var mall = args.Option("mall");
-        var format = ExportTable.ParseFormat(args.Option("format"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(0);
-        if (level is not ("tenant" or "mall"))
+        var period = CliOptions.Month(required: true);
+        var level = CliOptions.Typed("--level", "tenant|mall", "One row per tenant (default) or per mall.", text => text.Trim().ToLowerInvariant() is "tenant" or "mall"
+            ? text.Trim().ToLowerInvariant()
+            : throw new UsageError($"Option --level takes tenant or mall, not '{Printable.Of(text)}'."));
+        level.DefaultValueFactory = _ => "tenant";
+        var mall = CliOptions.Mall();
+        var format = CliOptions.Format();
+        var db = CliOptions.Db();
+        var command = new Command("metrics", "Prints the month's metrics: one row per tenant with a lease in force on the month's last day, or per mall.")
         {
-            throw new UsageError($"Option --level takes tenant or mall, not '{level}'.");
-        }
+            period, level, mall, format, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(period)!.Value, parse.GetValue(level)!, parse.GetValue(mall), parse.GetValue(format)!, Warehouse.ResolvePath(parse.GetValue(db))));
+        return command;
+    }
 
+    private static Task<int> Run(CliContext context, DateOnly period, string level, string? mall, string format, string db)
+    {
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
         ExportTable table;

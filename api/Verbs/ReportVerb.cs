@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
@@ -16,24 +17,36 @@ namespace Analytics.Api.Verbs;
 /// </summary>
 internal static class ReportVerb
 {
-    public static Verb Definition { get; } = new(
-        "report",
-        "report weekly|monthly|merchant [--week YYYY-Www] [--period YYYY-MM] [--tenant ID] [--mall ID] [--lang zh|en] [--out DIR] [--settings FILE] [--db FILE]",
-        "Writes the weekly brief, the GM's monthly brief, or the merchant sheets (one tenant, or all tenants in force) as PDF under --out (default ./out).",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var kind = args.Positional(0, "the document: weekly, monthly or merchant").Trim().ToLowerInvariant();
-        var week = args.Option("week");
-        var period = args.Option("period");
-        var tenant = args.Option("tenant");
-        var mall = args.Option("mall");
-        var language = ReportLanguage.Parse(args.Option("lang") ?? "zh");
-        var outDir = args.Option("out") ?? "out";
-        var settings = AnalysisSettings.Load(args.Option("settings"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        args.EnsureAllRead(1);
+        var kind = Document();
+        var week = CliOptions.Week();
+        var period = CliOptions.Month(description: "The month, YYYY-MM (default: the latest month with sales).");
+        var tenant = CliOptions.Text("--tenant", "ID", "Only this tenant's merchant sheet (default: every tenant in force).");
+        var mall = CliOptions.Mall();
+        var language = CliOptions.Language();
+        var outDir = CliOptions.Text("--out", "DIR", "Where the PDFs are written (default ./out).");
+        var settings = CliOptions.Settings();
+        var db = CliOptions.Db();
+        var command = new Command("report",
+            "Writes the weekly brief, the GM's monthly brief, or the merchant sheets (one tenant, or all tenants in force) as PDF under --out (default ./out).")
+        {
+            kind, week, period, tenant, mall, language, outDir, settings, db,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(kind)!.Trim().ToLowerInvariant(), parse.GetValue(week), parse.GetValue(period), parse.GetValue(tenant),
+            parse.GetValue(mall), parse.GetValue(language) ?? ReportLanguage.Chinese, parse.GetValue(outDir) ?? "out", parse.GetValue(settings), parse.GetValue(db)));
+        return command;
+    }
+
+    /// <summary>The document argument of report and deliver.</summary>
+    internal static Argument<string> Document() =>
+        new("document") { HelpName = "weekly|monthly|merchant", Description = "The document: weekly, monthly or merchant." };
+
+    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, DateOnly? period, string? tenant, string? mall, ReportLanguage language, string outDir,
+        string? settingsFile, string? dbOption)
+    {
+        var settings = AnalysisSettings.Load(settingsFile);
+        var db = Warehouse.ResolvePath(dbOption);
         CheckDocument(kind, week, period);
         if (kind == "weekly" && tenant is not null)
             throw new UsageError("The weekly brief takes --week, not --period or --tenant.");
@@ -47,19 +60,22 @@ internal static class ReportVerb
         var written = new List<string>();
         if (kind == "weekly")
         {
-            var w = week is null ? ReportService.LatestWeek(connection, mall) : IsoWeek.Parse(week);
+            var w = week ?? ReportService.LatestWeek(connection, mall);
             written.Add(Write(outDir, ReportService.WeeklyFileName(w, language), service.Weekly(connection, mall, w, language)));
         }
         else
         {
-            var month = period is null ? ReportService.LatestMonth(connection, mall) : Month.Parse(period);
+            var month = period ?? ReportService.LatestMonth(connection, mall);
             var data = service.Load(connection, mall, month);
             if (kind == "monthly")
                 written.Add(Write(outDir, ReportService.MonthlyFileName(month, language), service.Monthly(data, language)));
             else if (tenant is not null)
                 written.Add(Write(outDir, ReportService.MerchantFileName(tenant, month, language), service.Merchant(data, tenant, language)));
             else
-                written.AddRange(service.AllMerchants(data, language).Select(f => Write(outDir, f.FileName, f.Pdf)));
+            {
+                using var progress = context.Progress("merchant sheets");
+                written.AddRange(service.AllMerchants(data, language, progress: progress).Select(f => Write(outDir, f.FileName, f.Pdf)));
+            }
         }
 
         foreach (var path in written)
@@ -68,7 +84,7 @@ internal static class ReportVerb
     }
 
     /// <summary>The document named (weekly, monthly, merchant) and whether it is given a week or a month: shared with 'deliver'.</summary>
-    internal static void CheckDocument(string kind, string? week, string? period)
+    internal static void CheckDocument(string kind, IsoWeek? week, DateOnly? period)
     {
         if (kind is not ("weekly" or "monthly" or "merchant"))
             throw new UsageError($"Unknown document '{kind}': use weekly, monthly or merchant.");

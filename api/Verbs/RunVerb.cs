@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Analytics.Api.Cli;
@@ -18,28 +19,37 @@ internal static class RunVerb
 {
     public const string SampleDrop = "data-samples/drop";
 
-    public static Verb Definition { get; } = new(
-        "run",
-        "run [--drop DIR] [--period YYYY-MM] [--mall ID] [--lang zh|en|all] [--out DIR] [--db FILE] [--max-reject-pct N]",
-        $"The whole job: ingest the drop (default {SampleDrop}), scores and flags of the latest month, then the weekly and monthly briefs and every merchant sheet, written under --out (default ./out).",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var drop = args.Option("drop") ?? SampleDrop;
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        var outDir = args.Option("out") ?? "out";
-        var period = args.Option("period");
-        var mall = args.Option("mall");
-        var limit = args.Number("max-reject-pct") ?? 5.0;
-        var languages = (args.Option("lang") ?? "all").Trim().ToLowerInvariant() is "all"
-            ? new[] { ReportLanguage.Chinese, ReportLanguage.English }
-            : new[] { ReportLanguage.Parse(args.Option("lang")!) };
-        args.EnsureAllRead(0);
+        var drop = CliOptions.Text("--drop", "DIR", $"The drop to load (default {SampleDrop}).");
+        var period = CliOptions.Month(description: "The month, YYYY-MM (default: the month of the latest sales day).");
+        var mall = CliOptions.Mall();
+        var language = CliOptions.Typed<ReportLanguage[]?>("--lang", "zh|en|all", "Document languages (default all).",
+            text => text.Trim().ToLowerInvariant() is "all" ? [ReportLanguage.Chinese, ReportLanguage.English] : [ReportLanguage.Parse(text)]);
+        language.DefaultValueFactory = _ => [ReportLanguage.Chinese, ReportLanguage.English]; // unset, an array option reads as empty, not null
+        var outDir = CliOptions.Text("--out", "DIR", "Where the exports and documents are written (default ./out).");
+        var db = CliOptions.Db();
+        var limit = CliOptions.Percent("--max-reject-pct", "Refuse the drop when a file has more rejected rows than this percentage (default 5).");
+        var command = new Command("run",
+            $"The whole job: ingest the drop (default {SampleDrop}), scores and flags of the latest month, then the weekly and monthly briefs and every merchant sheet, written under --out (default ./out).")
+        {
+            drop, period, mall, language, outDir, db, limit,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(drop) ?? SampleDrop, parse.GetValue(period), parse.GetValue(mall), parse.GetValue(language)!,
+            parse.GetValue(outDir) ?? "out", Warehouse.ResolvePath(parse.GetValue(db)), parse.GetValue(limit) ?? 5.0));
+        return command;
+    }
 
+    private static Task<int> Run(CliContext context, string drop, DateOnly? period, string? mall, ReportLanguage[] languages, string outDir, string db, double limit)
+    {
         var warehouse = new Warehouse(db, new WarehouseSettings());
         context.Out.WriteLine($"1. Ingest {drop}");
-        var load = new DropLoader(warehouse, context.Clock).Load(drop, new LoadOptions(limit));
+        LoadResult load;
+        using (var progress = context.Progress("ingest files"))
+        {
+            load = new DropLoader(warehouse, context.Clock).Load(drop, new LoadOptions(limit) { Progress = progress });
+        }
+
         context.Out.WriteLine(load.Refused
             ? $"   refused: {string.Join("; ", load.Files.Where(f => f.Refused).Select(f => $"{f.Display}: {f.RefusalReason}"))}"
             : $"   {load.RowsLoaded:N0} rows loaded, {load.RowsRejected:N0} rejected (load {load.LoadId})");
@@ -51,7 +61,7 @@ internal static class RunVerb
 
         using var connection = warehouse.Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
-        var month = period is not null ? Analytics.Model.Metrics.Month.Parse(period) : LatestMonth(connection);
+        var month = period ?? LatestMonth(connection);
         var label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         context.Out.WriteLine($"2. Scores and flags for {label}");
         var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
@@ -80,7 +90,8 @@ internal static class RunVerb
         {
             documents.Add(ReportVerb.Write(outDir, ReportService.WeeklyFileName(week, language), service.Weekly(connection, mall, week, language, result)));
             documents.Add(ReportVerb.Write(outDir, ReportService.MonthlyFileName(month, language), service.Monthly(data, language)));
-            documents.AddRange(service.AllMerchants(data, language).Select(f => ReportVerb.Write(outDir, f.FileName, f.Pdf)));
+            using var progress = context.Progress($"merchant sheets ({language.Code})");
+            documents.AddRange(service.AllMerchants(data, language, progress: progress).Select(f => ReportVerb.Write(outDir, f.FileName, f.Pdf)));
         }
 
         foreach (var path in documents)

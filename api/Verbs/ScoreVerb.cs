@@ -1,4 +1,4 @@
-using System.Text;
+using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
@@ -10,16 +10,17 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>score --period YYYY-MM</c>: the tenant score, each pillar's score, raw value and peer median.</summary>
 internal static class ScoreVerb
 {
-    public static Verb Definition { get; } = new(
-        "score",
-        "score --period YYYY-MM [--mall ID] [--format csv|json|table] [--settings FILE] [--models DIR] [--db FILE]",
-        "Scores every tenant 0-100 (productivity, trend, affordability, payment, customer, compliance); writes the model card.",
-        Run);
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var run = AnalysisRun.FromArgs(args);
-        args.EnsureAllRead(0);
+        var command = new Command("score",
+            "Scores every tenant 0-100 (productivity, trend, affordability, payment, customer, compliance); writes the model card.");
+        var options = AnalysisRun.AddOptions(command);
+        command.SetAction(parse => Run(options(parse), context));
+        return command;
+    }
+
+    private static Task<int> Run(AnalysisRun run, CliContext context)
+    {
         var result = run.Execute(context);
         result.ScoreTable().Write(context.Out, run.Format);
         return Task.FromResult(ExitCodes.Ok);
@@ -29,15 +30,27 @@ internal static class ScoreVerb
 /// <summary>The options score and flags share, and the run itself.</summary>
 internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format, string Db, AnalysisSettings Settings, string ModelFolder, bool ModelsAsked)
 {
-    public static AnalysisRun FromArgs(CommandArgs args)
+    /// <summary>Adds the shared options to <paramref name="command"/>; the returned function reads a run back from a parse.</summary>
+    public static Func<ParseResult, AnalysisRun> AddOptions(Command command)
     {
-        var period = Month.Parse(args.Required("period"));
-        var mall = args.Option("mall");
-        var format = ExportTable.ParseFormat(args.Option("format"));
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        var settings = AnalysisSettings.Load(args.Option("settings"));
-        var models = args.Option("models");
-        return new AnalysisRun(period, mall, format, db, settings, ModelsFolder(models, db), models is not null);
+        var period = CliOptions.Month(required: true);
+        var mall = CliOptions.Mall();
+        var format = CliOptions.Format();
+        var settings = CliOptions.Settings();
+        var models = CliOptions.Models();
+        var db = CliOptions.Db();
+        foreach (var option in new Option[] { period, mall, format, settings, models, db })
+        {
+            command.Options.Add(option);
+        }
+
+        return parse =>
+        {
+            var path = Warehouse.ResolvePath(parse.GetValue(db));
+            return new AnalysisRun(parse.GetValue(period)!.Value, parse.GetValue(mall), parse.GetValue(format)!, path,
+                AnalysisSettings.Load(parse.GetValue(settings)), ModelsFolder(parse.GetValue(models), path),
+                parse.GetValue(models) is not null);
+        };
     }
 
     /// <summary>Models live beside the warehouse they were trained on unless told otherwise.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Analytics.Api.Cli;
@@ -9,22 +10,27 @@ namespace Analytics.Api.Verbs;
 /// <summary><c>analytics serve</c>: the API server with the scheduled jobs, until Ctrl+C.</summary>
 internal static class ServeVerb
 {
-    public static Verb Verb { get; } = new(
-        "serve",
-        "serve [--urls URL] [--db FILE] [--inbox DIR] [--out DIR] [--storage sqlite|postgres|memory] [--pg CONN] [--workers N]",
-        "Run the HTTP API (default http://127.0.0.1:5080, reference at /scalar) and the scheduled jobs (dashboard at /hangfire).",
-        Run);
-
-    private static async Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var urls = args.Option("urls");
-        var db = args.Option("db");
-        var inbox = args.Option("inbox");
-        var outDir = args.Option("out");
-        var storage = args.Option("storage");
-        var pg = args.Option("pg");
-        var workers = args.Number("workers");
-        args.EnsureAllRead(0);
+        var urls = CliOptions.Text("--urls", "URL", "Where to listen (default http://127.0.0.1:5080; several separated by ';').");
+        var db = CliOptions.Db();
+        var inbox = CliOptions.Text("--inbox", "DIR", "The folder watched for new drops.");
+        var outDir = CliOptions.Text("--out", "DIR", "Where the documents are written.");
+        var storage = CliOptions.Text("--storage", "sqlite|postgres|memory", "Where the jobs are kept (default sqlite).");
+        var pg = CliOptions.Text("--pg", "CONN", "PostgreSQL connection string of the job store (implies --storage postgres).");
+        var workers = CliOptions.Count("--workers", "Job workers.");
+        var command = new Command("serve",
+            "Run the HTTP API (default http://127.0.0.1:5080, reference at /scalar) and the scheduled jobs (dashboard at /hangfire).")
+        {
+            urls, db, inbox, outDir, storage, pg, workers,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(urls), parse.GetValue(db), parse.GetValue(inbox), parse.GetValue(outDir), parse.GetValue(storage),
+            parse.GetValue(pg), parse.GetValue(workers)));
+        return command;
+    }
+
+    private static async Task<int> Run(CliContext context, string? urls, string? db, string? inbox, string? outDir, string? storage, string? pg, int? workers)
+    {
         // Before anything is created (warehouse, job store): a port already taken is the user's to fix, in one sentence.
         EnsurePortsFree(urls ?? new ServerOptions().Urls);
 
@@ -36,7 +42,7 @@ internal static class ServeVerb
             o.OutDir = outDir ?? o.OutDir;
             o.Jobs.Storage = storage ?? (pg is not null ? "postgres" : o.Jobs.Storage);
             o.Jobs.PostgresConnection = pg ?? o.Jobs.PostgresConnection;
-            o.Jobs.Workers = workers is { } w ? (int)w : o.Jobs.Workers;
+            o.Jobs.Workers = workers ?? o.Jobs.Workers;
         });
         try
         {

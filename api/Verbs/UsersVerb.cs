@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Analytics.Api.Auth;
 using Analytics.Api.Cli;
@@ -11,35 +12,50 @@ namespace Analytics.Api.Verbs;
 /// </summary>
 internal static class UsersVerb
 {
-    public static Verb Verb { get; } = new(
-        "users",
-        "users add --name N --role admin|leasing|gm|merchant [--tenant ID] [--password-stdin] | users list | users revoke --name N | users passwd --name N [--db FILE]",
-        "Manage users: add prints the new API key once (only its salted hash is stored); --password-stdin and passwd read a "
-        + "password for the browser workspace from standard input (one line); list; revoke.",
-        Run,
-        new HashSet<string>(StringComparer.Ordinal) { "password-stdin" });
-
-    private static Task<int> Run(CommandArgs args, CliContext context)
+    public static Command Command(CliContext context)
     {
-        var action = args.Positional(0, "action (add, list or revoke)");
-        var db = Warehouse.ResolvePath(args.Option("db"));
-        return Task.FromResult(action switch
+        var command = new Command("users",
+            "Manage users: add prints the new API key once (only its salted hash is stored); --password-stdin and passwd read a "
+            + "password for the browser workspace from standard input (one line); list; revoke.");
+
+        var name = CliOptions.Text("--name", "N", "The user's name.");
+        name.Required = true;
+        var role = CliOptions.Text("--role", "admin|leasing|gm|merchant", "The user's role.");
+        role.Required = true;
+        var tenant = CliOptions.Text("--tenant", "ID", "The merchant's tenant (role merchant).");
+        var passwordStdin = CliOptions.Flag("--password-stdin", "Also set a workspace password, read from standard input (one line).");
+        var db = CliOptions.Db();
+        var add = new Command("add", "Adds a user and prints the new API key once.") { name, role, tenant, passwordStdin, db };
+        add.SetAction(parse => Add(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(tenant), parse.GetValue(passwordStdin), Db(parse, db), context));
+        command.Subcommands.Add(add);
+
+        var listDb = CliOptions.Db();
+        var list = new Command("list", "Lists the users and whether their key is active.") { listDb };
+        list.SetAction(parse => List(Db(parse, listDb), context));
+        command.Subcommands.Add(list);
+
+        foreach (var (verb, description, action) in new (string, string, Func<string, string, CliContext, int>)[]
         {
-            "add" => Add(args, db, context),
-            "list" => List(args, db, context),
-            "revoke" => Revoke(args, db, context),
-            "passwd" => Passwd(args, db, context),
-            _ => throw new UsageError($"Unknown action '{action}'; use add, list, revoke or passwd."),
-        });
+            ("revoke", "Revokes the user's key.", Revoke),
+            ("passwd", "Sets the user's workspace password, read from standard input (one line).", Passwd),
+        })
+        {
+            var who = CliOptions.Text("--name", "N", "The user's name.");
+            who.Required = true;
+            var store = CliOptions.Db();
+            var sub = new Command(verb, description) { who, store };
+            sub.SetAction(parse => action(parse.GetValue(who)!, Db(parse, store), context));
+            command.Subcommands.Add(sub);
+        }
+
+        return command;
     }
 
-    private static int Add(CommandArgs args, string db, CliContext context)
+    private static string Db(ParseResult parse, Option<string?> db) => Warehouse.ResolvePath(parse.GetValue(db));
+
+    private static int Add(string name, string role, string? tenant, bool passwordStdin, string db, CliContext context)
     {
-        var name = args.Required("name");
-        var role = args.Required("role");
-        var tenant = args.Option("tenant");
-        var password = args.Flag("password-stdin") ? ReadPassword(context) : null;
-        args.EnsureAllRead(1);
+        var password = passwordStdin ? ReadPassword(context) : null;
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         var key = ApiUsers.Add(connection, name, role, tenant, context.Clock);
         if (password is not null)
@@ -53,9 +69,8 @@ internal static class UsersVerb
         return ExitCodes.Ok;
     }
 
-    private static int List(CommandArgs args, string db, CliContext context)
+    private static int List(string db, CliContext context)
     {
-        args.EnsureAllRead(1);
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         context.Out.WriteLine("name\trole\ttenant_id\tcreated_at\tstatus");
         foreach (var u in ApiUsers.List(connection))
@@ -68,10 +83,8 @@ internal static class UsersVerb
         return ExitCodes.Ok;
     }
 
-    private static int Revoke(CommandArgs args, string db, CliContext context)
+    private static int Revoke(string name, string db, CliContext context)
     {
-        var name = args.Required("name");
-        args.EnsureAllRead(1);
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         if (!ApiUsers.Revoke(connection, name, context.Clock))
         {
@@ -83,10 +96,8 @@ internal static class UsersVerb
         return ExitCodes.Ok;
     }
 
-    private static int Passwd(CommandArgs args, string db, CliContext context)
+    private static int Passwd(string name, string db, CliContext context)
     {
-        var name = args.Required("name");
-        args.EnsureAllRead(1);
         var password = ReadPassword(context);
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         UserPasswords.Set(connection, name, password, context.Clock);

@@ -69,6 +69,7 @@ public sealed class DropLoader(Warehouse.Warehouse warehouse, TimeProvider clock
                 }
 
                 outcomes.Add(outcome);
+                options.Progress?.Report((i + 1, sources.Count));
                 if (outcome.File.RefusalReason is { } reason && outcome.File.RowsRead == 0)
                 {
                     problems.Add($"{outcome.File.Display}: {reason}");

@@ -39,4 +39,8 @@ public sealed record RejectedRow(string File, string? Sheet, string Dataset, lon
 /// <param name="MaxRejectPct">A file whose rejected share is above this percentage is refused, and with it the drop.</param>
 /// <param name="RejectsFile">Where to write the rejects CSV; default: beside the warehouse under rejects/.</param>
 /// <param name="Limits">Line, field, value and workbook limits (<see cref="InputLimits.Default"/> when null).</param>
-public sealed record LoadOptions(double MaxRejectPct = 5.0, string? RejectsFile = null, InputLimits? Limits = null);
+public sealed record LoadOptions(double MaxRejectPct = 5.0, string? RejectsFile = null, InputLimits? Limits = null)
+{
+    /// <summary>Told after each file is read (files done, files in the drop): a terminal shows it during a large drop.</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+}

@@ -21,7 +21,8 @@ public static class FlagBacktest
     /// <summary>Days a bill stays unpaid to count as serious arrears (as the risk model's outcome).</summary>
     private const int ArrearsDays = 60;
 
-    public static BacktestResult Run(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, AnalysisSettings settings)
+    public static BacktestResult Run(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, AnalysisSettings settings,
+        IProgress<(int Done, int Total)>? progress = null)
     {
         from = Month.First(from);
         to = Month.First(to);
@@ -31,6 +32,7 @@ public static class FlagBacktest
         }
 
         var months = new List<MonthFlags>();
+        var total = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
         for (var m = from; m <= to; m = m.AddMonths(1))
         {
             using (PointInTime.Cut(connection, Month.LastDay(m)))
@@ -41,6 +43,8 @@ public static class FlagBacktest
                         s.Frame.SalesChange is { } c && c > -1 ? (double)s.Frame.Metrics.NetSales / (1 + c) : null)).ToList(),
                     result.Flags.Select(f => (f.Score.Frame.Key, f.Code)).ToHashSet()));
             }
+
+            progress?.Report((months.Count, total));
         }
 
         var outcomes = Outcomes.Load(connection, mallId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.Ingest;
+using Analytics.Model.Metrics;
 
 namespace Analytics.Reports.Data;
 
@@ -15,6 +16,17 @@ public sealed partial record IsoWeek(int Year, int Week)
 
     /// <summary>The week 52 weeks earlier: same weekdays, so a Saturday is compared with a Saturday.</summary>
     public IsoWeek SameWeekLastYear => Of(Monday.AddDays(-364));
+
+    /// <summary>
+    /// The month whose analysis gives this week's brief its flags: the month the week ends in when the warehouse holds
+    /// its sales to the month's end (<paramref name="lastSalesDay"/>), else the month before (a month is analysed once
+    /// it is complete). The one home of this rule: the brief and the server's document renderer both ask here.
+    /// </summary>
+    public DateOnly FlagMonth(DateOnly? lastSalesDay)
+    {
+        var month = Month.First(Sunday);
+        return lastSalesDay is { } d && d >= Month.LastDay(month) ? month : month.AddMonths(-1);
+    }
 
     public static IsoWeek Of(DateOnly day)
     {

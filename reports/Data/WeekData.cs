@@ -38,7 +38,7 @@ internal sealed class WeekData
     /// <summary>Tenants whose credit grade of the flag month differs from the month before.</summary>
     public IReadOnlyList<(CreditGrade Now, string Before)> CreditChanges { get; init; } = [];
 
-    /// <summary>The month whose analysis gives the flags (see <see cref="FlagMonth"/>).</summary>
+    /// <summary>The month whose analysis gives the flags (see <see cref="IsoWeek.FlagMonth"/>).</summary>
     public DateOnly FlagPeriod { get; init; }
 
     /// <summary>
@@ -48,21 +48,11 @@ internal sealed class WeekData
     /// </summary>
     public required IReadOnlyList<TenantFlag> NewFlags { get; init; }
 
-    /// <summary>
-    /// Flags come from the monthly analysis: that of the month the week ends in when the warehouse holds its sales to the
-    /// month's end, else that of the month before (a month is analysed once it is complete).
-    /// </summary>
-    public static DateOnly FlagMonth(IsoWeek week, DateOnly? lastSalesDay)
-    {
-        var month = Month.First(week.Sunday);
-        return lastSalesDay is { } d && d >= Month.LastDay(month) ? month : month.AddMonths(-1);
-    }
-
     /// <param name="analyse">A month's analysis as the caller reads it (the stored one).</param>
     public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis,
         Func<DateOnly, AnalysisResult> analyse)
     {
-        var flagMonth = FlagMonth(week, SalesDays.Last(connection, mallId));
+        var flagMonth = week.FlagMonth(SalesDays.Last(connection, mallId));
         var current = flagMonthAnalysis is not null && flagMonthAnalysis.Period == flagMonth
             ? flagMonthAnalysis
             : analyse(flagMonth);

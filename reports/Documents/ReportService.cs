@@ -125,12 +125,17 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     /// Every sheet of a loaded month. Sheets are independent documents, rendered on all cores (the output does not
     /// depend on the order or the thread: each sheet is the same bytes alone or in a batch).
     /// </summary>
-    public IReadOnlyList<ReportFile> AllMerchants(ReportData data, ReportLanguage language, int? maxThreads = null)
+    public IReadOnlyList<ReportFile> AllMerchants(ReportData data, ReportLanguage language, int? maxThreads = null, IProgress<(int Done, int Total)>? progress = null)
     {
         var ids = data.Analysis.Scores.Select(s => s.Frame.Metrics.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var files = new ReportFile[ids.Count];
+        var done = 0;
         Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount },
-            i => files[i] = new ReportFile(MerchantFileName(ids[i], data.Period, language), Merchant(data, ids[i], language), ids[i]));
+            i =>
+            {
+                files[i] = new ReportFile(MerchantFileName(ids[i], data.Period, language), Merchant(data, ids[i], language), ids[i]);
+                progress?.Report((Interlocked.Increment(ref done), ids.Count));
+            });
         return files;
     }
 }

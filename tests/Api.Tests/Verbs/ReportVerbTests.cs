@@ -64,8 +64,8 @@ public sealed class ReportVerbTests(ReportVerbTests.SampleRun sample) : IClassFi
     [Theory]
     [InlineData(ExitCodes.Usage, "Unknown document 'yearly'", "report", "yearly")]
     [InlineData(ExitCodes.Usage, "takes --week, not --period", "report", "weekly", "--period", "2026-10")]
-    [InlineData(ExitCodes.Failed, "The report language 'fr' is not known", "report", "monthly", "--lang", "fr")]
-    [InlineData(ExitCodes.Failed, "not an ISO week", "report", "weekly", "--week", "2026-44")]
+    [InlineData(ExitCodes.Usage, "The report language 'fr' is not known", "report", "monthly", "--lang", "fr")]
+    [InlineData(ExitCodes.Usage, "not an ISO week", "report", "weekly", "--week", "2026-44")]
     [InlineData(ExitCodes.Failed, "no sales for 2027-01", "report", "monthly", "--period", "2027-01")]
     [InlineData(ExitCodes.Failed, "Tenant 'NOPE' has no lease in force", "report", "merchant", "--tenant", "NOPE", "--period", "2026-10")]
     public async Task Report_UsersMistake_OneSentenceAndExitCode(int expectedCode, string message, params string[] args)

@@ -86,7 +86,7 @@ public sealed class OperationsSectionsTests(SampleReports sample)
     public void Weekly_Credit_ListsTheGradesThatFell()
     {
         var text = SampleReports.Flat(sample.Weekly["en"]);
-        var month = Reports.Data.WeekData.FlagMonth(sample.Week, Analytics.Model.Metrics.SalesDays.Last(sample.Connection, null));
+        var month = sample.Week.FlagMonth(Analytics.Model.Metrics.SalesDays.Last(sample.Connection, null));
         var changes = CreditFile.Changes(sample.Connection, "main", month, new CreditSettings());
 
         text.Should().Contain(SampleReports.Flat(ReportLanguage.English.Label("weekly_credit")));

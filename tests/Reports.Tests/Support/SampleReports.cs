@@ -46,7 +46,7 @@ public sealed class SampleReports : IDisposable
             Weekly[language.Code] = Service.Weekly(Connection, null, Week, language, Data.Analysis);
             Merchants[language.Code] = Service.AllMerchants(Data, language);
         }
-        PreviousFlags = Analytics.Model.Analysis.TenantAnalysis.Run(Connection, "main", WeekData.FlagMonth(Week, SalesDays.Last(Connection, null)).AddMonths(-1),
+        PreviousFlags = Analytics.Model.Analysis.TenantAnalysis.Run(Connection, "main", Week.FlagMonth(SalesDays.Last(Connection, null)).AddMonths(-1),
             Analytics.Model.Analysis.AnalysisSettings.Default).Flags.Select(f => (f.Score.Frame.Metrics.TenantId, f.Code)).ToHashSet();
     }
 
