@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
