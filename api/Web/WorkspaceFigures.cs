@@ -1,6 +1,7 @@
 using Analytics.Api.Endpoints;
 using Analytics.Api.Figures;
 using Analytics.Api.Server;
+using Analytics.Api.Web.Ranking;
 using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;
 using Analytics.Model.Flags;
@@ -16,6 +17,9 @@ internal sealed record RankingRow(TenantScore Score, IReadOnlyList<TenantFlag> F
     public TenantMetricsRow Metrics => Score.Frame.Metrics;
     public string TenantId => Metrics.TenantId;
 }
+
+/// <summary>The values the ranking's floor and category filters offer for a month.</summary>
+internal sealed record RankingChoices(IReadOnlyList<string> Floors, IReadOnlyList<string> Categories);
 
 /// <summary>A tenant's month in the 36-month chart, beside the category's median sales per m² that month.</summary>
 internal sealed record SeriesPoint(DateOnly Period, decimal NetSales, double? Density, double? CategoryMedian);
@@ -34,6 +38,19 @@ internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache
         var analysis = figures.Analysis(period);
         var flags = analysis.Flags.ToLookup(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal);
         return analysis.Scores.Select(s => new RankingRow(s, flags[s.Frame.Metrics.TenantId].ToList())).ToList();
+    });
+
+    /// <summary>The month's rows in one sort order, sorted once and kept with the month (a request then only filters and pages).</summary>
+    public IReadOnlyList<RankingRow> Ranking(DateOnly period, string sort, bool descending) =>
+        cache.GetOrAdd($"web-ranking-{sort}-{(descending ? "desc" : "asc")}", period, () => RankingQuery.Order(Ranking(period), sort, descending));
+
+    /// <summary>The floors and categories of the month's rows, for the ranking's filter lists.</summary>
+    public RankingChoices Choices(DateOnly period) => cache.GetOrAdd("web-ranking-choices", period, () =>
+    {
+        var rows = Ranking(period);
+        return new RankingChoices(
+            rows.Select(r => r.Metrics.Floor).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
+            rows.Select(r => r.Metrics.Category).Distinct().Order(StringComparer.Ordinal).ToList());
     });
 
     public RankingRow? Row(DateOnly period, string tenantId) =>

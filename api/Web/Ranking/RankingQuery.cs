@@ -30,11 +30,15 @@ internal sealed record RankingQuery(
             int.TryParse(q["size"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= MaxSize ? s : DefaultSize);
     }
 
-    /// <summary>The rows that pass every filter, in the asked order (nulls last either way; ties by tenant id).</summary>
-    public IReadOnlyList<RankingRow> Apply(IReadOnlyList<RankingRow> rows, DateOnly period)
+    /// <summary>
+    /// The rows that pass every filter, in the asked order. <paramref name="ordered"/> is the month's rows already in
+    /// that order (<see cref="Order"/>, computed once per month, sort key and direction), so a request only filters:
+    /// one pass over 20,000 rows instead of a sort per request.
+    /// </summary>
+    public IReadOnlyList<RankingRow> Apply(IReadOnlyList<RankingRow> ordered, DateOnly period)
     {
         var asOf = Month.LastDay(period);
-        var filtered = rows.Where(r =>
+        return ordered.Where(r =>
             (Floor is null || r.Metrics.Floor == Floor)
             && (Category is null || r.Metrics.Category == Category)
             && (Flag is null || r.Flags.Any(f => f.Code == Flag))
@@ -42,14 +46,19 @@ internal sealed record RankingQuery(
             && (ScoreMax is null || r.Score.Total <= ScoreMax)
             && (Expiring is not { } days || ExpiresWithin(r, asOf, days))
             && (Q is null || r.Metrics.TenantName.Contains(Q, StringComparison.OrdinalIgnoreCase)
-                || r.TenantId.Contains(Q, StringComparison.OrdinalIgnoreCase)));
-        var key = Key(Sort);
-        var known = filtered.Where(r => key(r) is not null);
-        var ordered = Descending
+                || r.TenantId.Contains(Q, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>Every row sorted by one key (nulls last either way; ties by tenant id): filtering keeps this order.</summary>
+    public static IReadOnlyList<RankingRow> Order(IReadOnlyList<RankingRow> rows, string sort, bool descending)
+    {
+        var key = Key(sort);
+        var known = rows.Where(r => key(r) is not null);
+        var ordered = descending
             ? known.OrderByDescending(key, Comparer<IComparable?>.Default)
             : known.OrderBy(key, Comparer<IComparable?>.Default);
         return ordered.ThenBy(r => r.TenantId, StringComparer.Ordinal)
-            .Concat(filtered.Where(r => key(r) is null).OrderBy(r => r.TenantId, StringComparer.Ordinal))
+            .Concat(rows.Where(r => key(r) is null).OrderBy(r => r.TenantId, StringComparer.Ordinal))
             .ToList();
     }
 

@@ -11,7 +11,7 @@ namespace Analytics.Api.Web.Pages.Tenants;
 
 /// <summary>
 /// /tenants : the ranking of every tenant in force in the month. Filtering, sorting and paging happen here on the
-/// month's cached rows, so the browser gets one page (50 rows by default) however large the portfolio; ?format=xlsx|csv
+/// month's cached rows (each sort order computed once per month), so the browser gets one page (50 rows by default) however large the portfolio; ?format=xlsx|csv
 /// downloads exactly the filtered rows in the same order.
 /// </summary>
 [Authorize(Policy = Role.Staff)]
@@ -33,10 +33,9 @@ public sealed class IndexModel : WorkspacePage
         }
 
         var figures = Get<WorkspaceFigures>();
-        var all = figures.Ranking(Period);
         Settings = figures.Analysis(Period).Settings;
         Query = RankingQuery.From(Request.Query);
-        Matching = Query.Apply(all, Period);
+        Matching = Query.Apply(figures.Ranking(Period, Query.Sort, Query.Descending), Period);
         if (format is "xlsx" or "csv")
         {
             return Download(format);
@@ -45,8 +44,9 @@ public sealed class IndexModel : WorkspacePage
         var page = Math.Min(Query.Page, Pages);
         PageRows = Matching.Skip((page - 1) * Query.Size).Take(Query.Size).ToList();
         Query = Query with { Page = page };
-        Floors = all.Select(r => r.Metrics.Floor).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-        Categories = all.Select(r => r.Metrics.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        var choices = figures.Choices(Period);
+        Floors = choices.Floors;
+        Categories = choices.Categories;
         return Page();
     }
 
