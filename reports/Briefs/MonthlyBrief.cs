@@ -1,3 +1,4 @@
+using Analytics.Model.Contest;
 using Analytics.Model.Flags;
 using Analytics.Model.Metrics;
 using Analytics.Model.Scoring;
@@ -12,7 +13,7 @@ namespace Analytics.Reports.Briefs;
 /// The GM's monthly brief: key figures and what changed, 13-month trends, categories, floors, scores, the
 /// replacement shortlist and adjustment lists, lease expiries with WALE, arrears aging and complaints.
 /// </summary>
-internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
+internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
     : BriefDocument(language, settings, generatedOn)
 {
     private DateOnly Period => data.Period;
@@ -22,12 +23,12 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     public override DocumentMetadata Metadata => new(
         Title: T($"Monthly brief — {MonthText}", $"月度经营简报 — {MonthText}"),
         Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"Mall {mallId}: sales, occupancy, rent, scores and flags", $"项目 {mallId}：销售、出租、租金、评分与预警"),
-        Keywords: $"monthly, {mallId}, {Month.Format(Period)}");
+        Subject: T($"{mallName}: sales, occupancy, rent, scores and flags", $"{mallName}：销售、出租、租金、评分与预警"),
+        Keywords: $"monthly, {mallName}, {Month.Format(Period)}");
 
     protected override string BandTitle => Metadata.Title;
 
-    protected override string BandPeriod => T($"Mall {mallId}", $"项目 {mallId}");
+    protected override string BandPeriod => mallName;
 
     /// <summary>The section headings, in order (tests check the document against this list).</summary>
     public IReadOnlyList<string> Sections =>
@@ -45,14 +46,15 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         Language.Label("monthly_audit"),
         Language.Label("monthly_budget"),
         Language.Label("monthly_requests"),
-        T("14. Merchant sheets by mail", "十四、商户报告邮件发送"),
+        T("14. Sales contest", "十四、营业竞赛"),
+        T("15. Merchant sheets by mail", "十五、商户报告邮件发送"),
     ];
 
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(Metadata.Title, Typography.Title);
-        content.Paragraph(T($"Mall {mallId} · as of {Language.Date(data.AsOf)} · {data.Current.Count} tenants in force",
-            $"项目 {mallId} · 截至 {Language.Date(data.AsOf)} · 在营商户 {data.Current.Count} 家"), Typography.Note);
+        content.Paragraph(T($"{mallName} · as of {Language.Date(data.AsOf)} · {data.Current.Count} tenants in force",
+            $"{mallName} · 截至 {Language.Date(data.AsOf)} · 在营商户 {data.Current.Count} 家"), Typography.Note);
         ComposeSummary(content);
         ComposeTrends(content);
         ComposeCategories(content);
@@ -66,6 +68,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         ComposeAudit(content);
         ComposeBudget(content);
         ComposeRequests(content);
+        ComposeContest(content);
         ComposeSheetDeliveries(content);
     }
 
@@ -661,12 +664,71 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         });
     }
 
+    // ---- 14. Sales contest ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The month's sales contest (model/Contest/SalesContest.cs, docs/analysis.md): per category the best sales per m²
+    /// against the other contestants' median and the most improved against the category's own movement over the
+    /// year, then the mall-wide winners. Self-contained: reads only <see cref="ReportData.Contest"/>.
+    /// </summary>
+    private void ComposeContest(ContentBuilder content)
+    {
+        content.Heading1(Sections[13]);
+        var contest = data.Contest;
+        content.Paragraph(T(
+            "Tenants open at least 3 months with sales reported compete within their category (at least 3 contestants). Best sales per m²: against the median of the category's other contestants. Most improved: change of sales per m² on the same month last year, minus the other contestants' median change; given only when ahead by at least 5 points.",
+            "开业满3个月且报送了销售的商户在本业态内参赛（至少3家）。坪效冠军：与本业态其他参赛商户坪效中位数相比；进步最快：坪效同比变化减去本业态其他参赛商户的同比变化中位数，领先不足5个百分点则本月不评。"), Typography.Note);
+        if (contest.Categories.Count == 0)
+        {
+            None(content, "No category had enough contestants this month.", "本月没有业态达到参赛商户数。");
+            return;
+        }
+
+        string Winners(IEnumerable<ContestWinner> wins) => string.Join(T(", ", "、"), wins.Select(w => $"{w.TenantName} ({w.TenantId})"));
+        string Ratio(double score) => Language.Number(score, 2) + "×";
+        string Ahead(double score) => (score >= 0 ? "+" : "") + Language.Number(score * 100, 1) + T(" pts", "个百分点");
+        var categoryWins = contest.Winners.Where(w => w.Scope == ContestWinner.CategoryScope).ToList();
+        content.Table(t =>
+        {
+            t.Column(TableColumn.Text(Language.Label("category"), 1f))
+                .Column(TableColumn.Text(T("Best sales per m²", "坪效冠军"), 1.8f))
+                .Column(TableColumn.Number(Language.Label("sales_density"), 0.9f))
+                .Column(TableColumn.Number(T("× median", "为中位数倍数"), 0.8f))
+                .Column(TableColumn.Text(T("Most improved", "进步最快"), 1.8f))
+                .Column(TableColumn.Number(T("YoY", "同比"), 0.7f))
+                .Column(TableColumn.Number(T("Ahead of category", "领先业态"), 0.9f));
+            foreach (var c in contest.Categories.OrderBy(c => c.Category, StringComparer.Ordinal))
+            {
+                var mine = categoryWins.Where(w => w.MallId == c.MallId && w.Category == c.Category).ToList();
+                var density = mine.Where(w => w.Award == ContestWinner.BestDensity).ToList();
+                var improved = mine.Where(w => w.Award == ContestWinner.MostImproved).ToList();
+                t.Row(new TableCell(Name(c.Category)),
+                    new TableCell(density.Count > 0 ? Winners(density) : T("not held", "未评")),
+                    new TableCell(density.Count > 0 ? Money(density[0].Value) : Missing),
+                    new TableCell(density.Count > 0 ? Ratio(density[0].Score) : Missing),
+                    new TableCell(improved.Count > 0 ? Winners(improved) : c.ImprovementContestants > 0 ? T("none ahead by 5 pts", "无领先5个百分点者") : T("not held", "未评")),
+                    new TableCell(improved.Count > 0 ? Change(improved[0].Value) : Missing),
+                    new TableCell(improved.Count > 0 ? Ahead(improved[0].Score) : Missing, improved.Count > 0 ? KpiTone.Good : KpiTone.Neutral));
+            }
+        });
+        // Mall-wide: one line per winner (scores within the tie margin share the award, each with its own figures).
+        var lines = contest.Winners.Where(w => w.Scope == ContestWinner.MallScope).Select(w => w.Award == ContestWinner.BestDensity
+            ? T($"Mall-wide best sales per m²: {Winners([w])}, {Name(w.Category)}, {Ratio(w.Score)} its category's median.",
+                $"全场坪效冠军：{Winners([w])}（{Name(w.Category)}），为本业态中位数的 {Ratio(w.Score)}。")
+            : T($"Mall-wide most improved: {Winners([w])}, {Name(w.Category)}, {Change(w.Value)} year on year, {Ahead(w.Score)} ahead of its category.",
+                $"全场进步最快：{Winners([w])}（{Name(w.Category)}），坪效同比 {Change(w.Value)}，领先本业态 {Ahead(w.Score)}。")).ToList();
+        if (lines.Count > 0)
+        {
+            content.Bullets(lines.ToArray());
+        }
+    }
+
     // ---- 14. Merchant sheets by mail --------------------------------------------------------------------------
 
     /// <summary>The last section: did every merchant get its sheet of the month before? (from the deliveries log).</summary>
     private void ComposeSheetDeliveries(ContentBuilder content)
     {
-        content.Heading1(Sections[13]);
+        content.Heading1(Sections[14]);
         var d = data.PreviousSheetDeliveries;
         var month = Language.Month(d.Period.Year, d.Period.Month);
         content.Paragraph(d.Any
