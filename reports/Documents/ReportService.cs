@@ -88,7 +88,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         Monthly(Load(connection, mallId, period), language);
 
     public byte[] Monthly(ReportData data, ReportLanguage language) =>
-        Renderer.Render(new MonthlyBrief(data, data.MallInfo?.NameIn(!language.IsChinese) ?? data.MallId!, language, Settings, Today));
+        Renderer.Render(new MonthlyBrief(data, data.MallInfo?.NameIn(!language.IsChinese) ?? data.MallId ?? "", language, Settings, Today));
 
     public byte[] Weekly(DuckDBConnection connection, string? mallId, IsoWeek week, ReportLanguage language, AnalysisResult? latestAnalysis = null)
     {
