@@ -4,7 +4,9 @@ using Analytics.Api.Figures;
 using Analytics.Api.Server;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
+using Analytics.Model.Contest;
 using Analytics.Model.Credit;
+using Analytics.Model.Malls;
 using Analytics.Model.Metrics;
 using Analytics.Model.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +27,9 @@ internal static class OperationsApi
         app.MapGet("/api/tenants/{id}/requests", TenantRequests).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
         app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff);
         app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        app.MapGet("/api/malls", Malls).WithTags("Operations").RequireAuthorization(Role.Staff);
+        app.MapGet("/api/contest", Contest).WithTags("Operations").RequireAuthorization(Role.LeasingOrAdmin);
+        app.MapGet("/api/tenants/{id}/contest", TenantContest).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
         return app;
     }
 
@@ -151,5 +156,36 @@ internal static class OperationsApi
         }
 
         return new TenantCreditView(grade, history);
+    }
+
+    /// <summary>The month's sales contest: every category's winners and the mall's (with benchmarks and leads).</summary>
+    private static Results<Ok<IReadOnlyList<ContestWinner>>, ProblemHttpResult> Contest(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    {
+        if (facts.ResolvePeriod(period) is not { } p)
+        {
+            return BadPeriod();
+        }
+
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(SalesContest.Query(connection, null, p, figures.Settings.Contest).Winners);
+    }
+
+    /// <summary>A win as its own tenant may see it: the award and its own figure, no benchmark or lead (both come from other contestants).</summary>
+    internal sealed record OwnContestWin(DateOnly Period, string Scope, string Award, string Category, double Value);
+
+    private static Results<Ok<IReadOnlyList<OwnContestWin>>, NotFound, ProblemHttpResult> TenantContest(
+        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, user, facts, p =>
+        {
+            using var connection = warehouse.Connect();
+            return (IReadOnlyList<OwnContestWin>)SalesContest.Query(connection, null, p, figures.Settings.Contest).Winners
+                .Where(w => w.TenantId == id).Select(w => new OwnContestWin(w.Period, w.Scope, w.Award, w.Category, w.Value)).ToList();
+        });
+
+    /// <summary>The malls dataset: each mall's name (Chinese and English), city, time zone and currency.</summary>
+    private static Ok<IReadOnlyList<MallInfo>> Malls(WarehouseAccess warehouse)
+    {
+        using var connection = warehouse.Connect();
+        return TypedResults.Ok(MallDirectory.All(connection));
     }
 }

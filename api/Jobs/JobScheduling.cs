@@ -70,7 +70,10 @@ internal static class JobScheduling
             });
         }
 
-        services.AddSingleton(sp => new MallClock(sp.GetRequiredService<TimeProvider>(), MallClock.FindZone(jobs.TimeZone)));
+        // The mall's own time zone (malls dataset) when the warehouse gives one, else the configured zone.
+        MallClock.FindZone(jobs.TimeZone);
+        services.AddSingleton(sp => new MallClock(sp.GetRequiredService<TimeProvider>(),
+            MallClock.ZoneFor(sp.GetRequiredService<Analytics.Api.Server.WarehouseAccess>(), jobs.TimeZone)));
         return services;
     }
 

@@ -67,6 +67,10 @@ internal static class RunVerb
         var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
         var settings = AnalysisSettings.Load(null);
         var result = AnalysisStore.Refresh(connection, mall, month, settings, context.Clock, models);
+        // The month's credit grades join the credit file's history (credit_history), as `analytics credit` does.
+        var grades = Analytics.Model.Credit.CreditFile.Grade(connection, mall, month, settings.Credit);
+        Analytics.Model.Credit.CreditFile.Record(connection, grades, context.Clock.GetUtcNow().UtcDateTime);
+        context.Out.WriteLine($"   credit file: {grades.Count} tenants graded, kept in credit_history");
 
         Directory.CreateDirectory(outDir);
         var written = new List<string>

@@ -40,6 +40,7 @@ public sealed record AnalysisSettings
     public ModelSettings Models { get; init; } = new();
     public Requests.RequestSettings Requests { get; init; } = new();
     public Credit.CreditSettings Credit { get; init; } = new();
+    public Contest.ContestSettings Contest { get; init; } = new();
 
     public OcrBand BandOf(string category) =>
         OcrBands.TryGetValue(category.Trim(), out var band) ? band : DefaultOcrBand;

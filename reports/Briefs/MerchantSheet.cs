@@ -36,7 +36,9 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
     protected override string BandPeriod => MonthText;
 
     // The sheet is handed to the merchant: not "internal".
-    protected override string Audience => T($"Prepared for {M.TenantName} by the mall's operations team", $"商场运营部为{M.TenantName}编制");
+    protected override string Audience => data.MallInfo?.NameIn(!Language.IsChinese) is { } mall
+        ? T($"Prepared for {M.TenantName} by the operations team of {mall}", $"{mall}运营部为{M.TenantName}编制")
+        : T($"Prepared for {M.TenantName} by the mall's operations team", $"商场运营部为{M.TenantName}编制");
 
     internal ReportData Data => data;
 

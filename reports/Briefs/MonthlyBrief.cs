@@ -11,7 +11,7 @@ namespace Analytics.Reports.Briefs;
 /// The GM's monthly brief: key figures and what changed, 13-month trends, categories, floors, scores, the
 /// replacement shortlist and adjustment lists, lease expiries with WALE, arrears aging and complaints.
 /// </summary>
-internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
+internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
     : BriefDocument(language, settings, generatedOn)
 {
     internal ReportData Data => data;
@@ -23,12 +23,12 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     public override DocumentMetadata Metadata => new(
         Title: T($"Monthly brief — {MonthText}", $"月度经营简报 — {MonthText}"),
         Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"Mall {mallId}: sales, occupancy, rent, scores and flags", $"项目 {mallId}：销售、出租、租金、评分与预警"),
-        Keywords: $"monthly, {mallId}, {Month.Format(Period)}");
+        Subject: T($"{mallName}: sales, occupancy, rent, scores and flags", $"{mallName}：销售、出租、租金、评分与预警"),
+        Keywords: $"monthly, {mallName}, {Month.Format(Period)}");
 
     protected override string BandTitle => Metadata.Title;
 
-    protected override string BandPeriod => T($"Mall {mallId}", $"项目 {mallId}");
+    protected override string BandPeriod => mallName;
 
     /// <summary>
     /// The sections in order: the brief numbers them from this list. A new section is one class in Briefs/Monthly and
@@ -49,6 +49,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
         new AuditSection(this),
         new BudgetSection(this),
         new RequestsSection(this),
+        new ContestSection(this),
         new SheetDeliveriesSection(this),
     ];
 
@@ -74,8 +75,8 @@ internal sealed class MonthlyBrief(ReportData data, string mallId, ReportLanguag
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(Metadata.Title, Typography.Title);
-        content.Paragraph(T($"Mall {mallId} · as of {Language.Date(data.AsOf)} · {data.Current.Count} tenants in force",
-            $"项目 {mallId} · 截至 {Language.Date(data.AsOf)} · 在营商户 {data.Current.Count} 家"), Typography.Note);
+        content.Paragraph(T($"{mallName} · as of {Language.Date(data.AsOf)} · {data.Current.Count} tenants in force",
+            $"{mallName} · 截至 {Language.Date(data.AsOf)} · 在营商户 {data.Current.Count} 家"), Typography.Note);
         ComposeSections(content, Sections, numbered: true);
     }
 }

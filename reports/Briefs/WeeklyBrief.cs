@@ -11,7 +11,7 @@ namespace Analytics.Reports.Briefs;
 /// same week last year by floor and category, the top and bottom movers, complaints, patrol findings with late
 /// openings and early closings, arrears that grew, and flags new in the latest monthly analysis.
 /// </summary>
-internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
+internal sealed class WeeklyBrief(WeekData data, string mallName, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
     : BriefDocument(language, settings, generatedOn)
 {
     private string WeekText => T($"Week {data.Week.Week}, {data.Week.Year}", $"{data.Week.Year}年第{data.Week.Week}周");
@@ -21,8 +21,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
     public override DocumentMetadata Metadata => new(
         Title: T($"Weekly brief — {WeekText}", $"周经营简报 — {WeekText}"),
         Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"Mall {mallId}: {Span}", $"项目 {mallId}：{Span}"),
-        Keywords: $"weekly, {mallId}, {data.Week}");
+        Subject: T($"{mallName}: {Span}", $"{mallName}：{Span}"),
+        Keywords: $"weekly, {mallName}, {data.Week}");
 
     protected override string BandTitle => Metadata.Title;
 
@@ -48,8 +48,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallId, ReportLanguage l
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(Metadata.Title, Typography.Title);
-        content.Paragraph(T($"Mall {mallId} · {Span} · compared with the week before and with the same week last year ({Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)})",
-            $"项目 {mallId} · {Span} · 对比上周及去年同周（{Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)}）"), Typography.Note);
+        content.Paragraph(T($"{mallName} · {Span} · compared with the week before and with the same week last year ({Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)})",
+            $"{mallName} · {Span} · 对比上周及去年同周（{Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)}）"), Typography.Note);
         ComposeKeyFigures(content);
         ComposeSections(content, Sections, numbered: true);
     }

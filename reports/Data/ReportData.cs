@@ -2,7 +2,9 @@ using Analytics.Model.Analysis;
 using Analytics.Model.Decisions;
 using Analytics.Model.Audit;
 using Analytics.Model.Budget;
+using Analytics.Model.Contest;
 using Analytics.Model.Credit;
+using Analytics.Model.Malls;
 using Analytics.Model.Requests;
 using Analytics.Model.Metrics;
 using Analytics.Model.Peers;
@@ -73,6 +75,12 @@ public sealed class ReportData
     /// <summary>Credit grades of the month, by tenant.</summary>
     internal IReadOnlyDictionary<string, CreditGrade> Credit { get; private init; } = new Dictionary<string, CreditGrade>();
 
+    /// <summary>The month's sales contest (营业竞赛): every category's winners and the mall's.</summary>
+    internal ContestResult Contest { get; private init; } = new(default, [], []);
+
+    /// <summary>The mall's name and settings from the malls dataset (its id as name without a malls row).</summary>
+    internal MallInfo? MallInfo { get; private init; }
+
     internal MallMetricsRow Mall => MallSeries[^1];
 
     internal MallMetricsRow? MallYearBefore => MallSeries.Count > 12 ? MallSeries[^13] : null;
@@ -113,6 +121,8 @@ public sealed class ReportData
             RequestsByCategory = RequestList.ByCategory(connection, mallId, period, settings.Requests),
             OpenRequests = RequestList.Open(connection, mallId, lastDay, settings.Requests),
             Credit = CreditFile.Grade(connection, mallId, period, settings.Credit).ToDictionary(g => g.TenantId, StringComparer.Ordinal),
+            Contest = SalesContest.From(series, period, settings.Contest),
+            MallInfo = mallId is null ? null : MallDirectory.Of(connection, mallId),
         };
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.Model.Analysis;
+using Analytics.Model.Malls;
 using Analytics.Model.Metrics;
 using Analytics.Reports.Briefs;
 using Analytics.Reports.Data;
@@ -88,7 +89,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         Monthly(Load(connection, mallId, period), language);
 
     public byte[] Monthly(ReportData data, ReportLanguage language) =>
-        Renderer.Render(new MonthlyBrief(data, data.MallId!, language, Settings, Today));
+        Renderer.Render(new MonthlyBrief(data, data.MallInfo?.NameIn(!language.IsChinese) ?? data.MallId ?? "", language, Settings, Today));
 
     public byte[] Weekly(DuckDBConnection connection, string? mallId, IsoWeek week, ReportLanguage language, AnalysisResult? latestAnalysis = null)
     {
@@ -100,7 +101,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
             throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(week.Sunday)}: there is nothing to report for {week}.");
         var data = WeekData.Load(connection, mall, week, AnalysisSettings, latestAnalysis,
             month => AnalysisStore.Get(connection, mall, month, AnalysisSettings, clock));
-        return Renderer.Render(new WeeklyBrief(data, mall, language, Settings, Today));
+        return Renderer.Render(new WeeklyBrief(data, MallDirectory.Of(connection, mall).NameIn(!language.IsChinese), language, Settings, Today));
     }
 
     public byte[] Weekly(DuckDBConnection connection, string? mallId, string isoWeek, string language) =>

@@ -46,6 +46,7 @@ internal static class Labels
         ["monthly_audit"] = ("Turnover-rent audit", "营业提成稽核"),
         ["monthly_budget"] = ("Against budget", "预算完成情况"),
         ["monthly_requests"] = ("Merchants' requests", "商户诉求"),
+        ["monthly_contest"] = ("Sales contest", "营业竞赛"),
         ["monthly_sheet_deliveries"] = ("Merchant sheets by mail", "商户报告邮件发送"),
         ["weekly_sales"] = ("Sales", "销售"),
         ["weekly_complaints"] = ("Complaints", "顾客投诉"),

@@ -39,7 +39,30 @@ internal sealed class SalesSection(MerchantSheet brief) : MerchantSection(brief)
         if (rank is { } r)
             text += T($" Your sales per m² are {Brief.RankText(r)} ({r.Peers} peers).", $"您的坪效{Brief.RankText(r)}（同业态 {r.Peers} 家）。");
         content.Paragraph(text);
+        ComposeContestWin(content);
         ComposeTarget(content);
+    }
+
+    /// <summary>
+    /// One line when the tenant won the month's sales contest (营业竞赛): its own award and figure only, never the
+    /// benchmark (a median of as few as two neighbours) nor another contestant.
+    /// </summary>
+    private void ComposeContestWin(ContentBuilder content)
+    {
+        var wins = Data.Contest.WinsOf(M.MallId, M.TenantId);
+        if (wins.Count == 0)
+            return;
+        var awards = wins.Where(w => w.Scope == Analytics.Model.Contest.ContestWinner.CategoryScope).Select(w =>
+        {
+            var mallWide = wins.Any(m => m.Scope == Analytics.Model.Contest.ContestWinner.MallScope && m.Award == w.Award);
+            return w.Award == Analytics.Model.Contest.ContestWinner.BestDensity
+                ? T($"best sales per m² of {Name(M.Category)} ({Money(w.Value)} per m²){(mallWide ? ", the best of the whole mall" : "")}",
+                    $"{Name(M.Category)}坪效冠军（{Money(w.Value)}/㎡）{(mallWide ? "，并为全场第一" : "")}")
+                : T($"most improved of {Name(M.Category)} (sales per m² {Change(w.Value)} on last year){(mallWide ? ", the most of the whole mall" : "")}",
+                    $"{Name(M.Category)}进步最快奖（坪效同比 {Change(w.Value)}）{(mallWide ? "，并为全场进步最快" : "")}");
+        }).ToList();
+        content.Paragraph(T($"Sales contest: in {MonthText} your shop won the {string.Join(" and the ", awards)}. Congratulations!",
+            $"营业竞赛：{MonthText}您的店铺获得{string.Join("、", awards)}，特此祝贺！"));
     }
 
     /// <summary>The tenant's own sales target, when the mall set one for the month (its own figures only).</summary>

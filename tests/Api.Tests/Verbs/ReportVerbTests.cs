@@ -47,6 +47,24 @@ public sealed class ReportVerbTests(ReportVerbTests.SampleRun sample) : IClassFi
     }
 
     [Fact]
+    public void Run_SampleDrop_KeepsTheMonthsCreditGradesInTheHistory()
+    {
+        sample.Code.Should().Be(ExitCodes.Ok, sample.Error);
+        using var connection = new Analytics.Ingest.Warehouse.Warehouse(sample.Db, new Analytics.Ingest.Warehouse.WarehouseSettings(256, 1)).Open(SampleRun.Clock);
+        var grades = Analytics.Model.Credit.CreditFile.Grade(connection, null, new DateOnly(2026, 10, 1), new Analytics.Model.Credit.CreditSettings());
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT tenant_id, grade, points FROM credit_history WHERE period = DATE '2026-10-01' ORDER BY tenant_id";
+        using var r = cmd.ExecuteReader();
+        var stored = new List<(string, string, int)>();
+        while (r.Read())
+            stored.Add((r.GetString(0), r.GetString(1), r.GetInt32(2)));
+
+        grades.Should().HaveCountGreaterThan(100);
+        stored.Should().Equal(grades.OrderBy(g => g.TenantId, StringComparer.Ordinal).Select(g => (g.TenantId, g.Grade, g.Points)));
+        sample.Output.Should().Contain($"credit file: {grades.Count} tenants graded");
+    }
+
+    [Fact]
     public async Task Report_SameOptionsAndClock_SameBytesAndPathPrinted()
     {
         var first = sample.Folder.File("a");
