@@ -159,26 +159,31 @@ internal static class OperationsApi
     }
 
     /// <summary>The month's sales contest: every category's winners and the mall's (with benchmarks and leads).</summary>
-    private static Results<Ok<IReadOnlyList<ContestWinner>>, ProblemHttpResult> Contest(string? period, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<ContestWinner>>, ProblemHttpResult> Contest(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         if (facts.ResolvePeriod(period) is not { } p)
         {
             return BadPeriod();
         }
 
         using var connection = warehouse.Connect();
-        return TypedResults.Ok(SalesContest.Query(connection, null, p, figures.Settings.Contest).Winners);
+        return TypedResults.Ok(SalesContest.Query(connection, m, p, figures.Settings.Contest).Winners);
     }
 
     /// <summary>A win as its own tenant may see it: the award and its own figure, no benchmark or lead (both come from other contestants).</summary>
     internal sealed record OwnContestWin(DateOnly Period, string Scope, string Award, string Category, double Value);
 
     private static Results<Ok<IReadOnlyList<OwnContestWin>>, NotFound, ProblemHttpResult> TenantContest(
-        string id, string? period, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
-        ForTenant(id, period, user, facts, p =>
+        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        ForTenant(id, period, mall, user, facts, (p, m) =>
         {
             using var connection = warehouse.Connect();
-            return (IReadOnlyList<OwnContestWin>)SalesContest.Query(connection, null, p, figures.Settings.Contest).Winners
+            return (IReadOnlyList<OwnContestWin>)SalesContest.Query(connection, m, p, figures.Settings.Contest).Winners
                 .Where(w => w.TenantId == id).Select(w => new OwnContestWin(w.Period, w.Scope, w.Award, w.Category, w.Value)).ToList();
         });
 
