@@ -28,7 +28,7 @@ internal static class OperationsApi
         app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff);
         app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
         app.MapGet("/api/malls", Malls).WithTags("Operations").RequireAuthorization(Role.Staff);
-        app.MapGet("/api/contest", Contest).WithTags("Operations").RequireAuthorization(Role.LeasingOrAdmin);
+        app.MapGet("/api/contest", Contest).WithTags("Operations").RequireAuthorization(Role.Staff); // the GM reads the same winners in the monthly brief
         app.MapGet("/api/tenants/{id}/contest", TenantContest).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
         return app;
     }

@@ -22,7 +22,8 @@ public sealed class BriefSectionTests(SampleReports sample)
         en.Headings[10].Should().Be("11. " + ReportLanguage.English.Label("monthly_audit"));
         zh.Headings[0].Should().Be("一、" + ReportLanguage.Chinese.Label("monthly_summary"));
         zh.Headings[9].Should().Be("十、" + ReportLanguage.Chinese.Label("monthly_complaints"));
-        zh.Headings[13].Should().Be("十四、" + ReportLanguage.Chinese.Label("monthly_sheet_deliveries"));
+        zh.Headings[13].Should().Be("十四、" + ReportLanguage.Chinese.Label("monthly_contest"));
+        zh.Headings[14].Should().Be("十五、" + ReportLanguage.Chinese.Label("monthly_sheet_deliveries"), "a section inserted before it moves its number on");
         en.Headings[5].Should().Be("6. " + FlagRules.Find(FlagCodes.Replace)!.ListTitle.En, "the shortlist is titled by the replace rule");
     }
 
