@@ -50,11 +50,13 @@ internal static class CliOptions
                 ? d
                 : throw new UserError($"Option {name} takes a percentage from 0 to 100, not '{Printable.Of(text)}'."));
 
-    public static Option<int?> Count(string name, string description) =>
+    public static Option<int?> Count(string name, string description, int minimum = 1) =>
         Typed<int?>(name, "N", description, text =>
-            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
                 ? n
-                : throw new UserError($"Option {name} takes a whole number above 0, not '{Printable.Of(text)}'."));
+                : throw new UserError(minimum == 0
+                    ? $"Option {name} takes a whole number (0 or more), not '{Printable.Of(text)}'."
+                    : $"Option {name} takes a whole number above {minimum - 1}, not '{Printable.Of(text)}'."));
 
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 

@@ -18,7 +18,7 @@ internal static class ServeVerb
         var outDir = CliOptions.Text("--out", "DIR", "Where the documents are written.");
         var storage = CliOptions.Text("--storage", "sqlite|postgres|memory", "Where the jobs are kept (default sqlite).");
         var pg = CliOptions.Text("--pg", "CONN", "PostgreSQL connection string of the job store (implies --storage postgres).");
-        var workers = CliOptions.Count("--workers", "Job workers.");
+        var workers = CliOptions.Count("--workers", "Job workers (0: this server runs no jobs, e.g. beside another that does).", minimum: 0);
         var command = new Command("serve",
             "Run the HTTP API (default http://127.0.0.1:5080, reference at /scalar) and the scheduled jobs (dashboard at /hangfire).")
         {

@@ -57,7 +57,7 @@ public sealed class CommandLineTests
     [InlineData("The week '2026-W54' is not an ISO week in the form YYYY-Www (e.g. 2026-W44).", "report", "weekly", "--week", "2026-W54")]
     [InlineData("The format 'xml' is not one of csv, json, table.", "audit", "--period", "2026-10", "--format", "xml")]
     [InlineData("Option --max-reject-pct takes a percentage from 0 to 100, not '101'.", "ingest", "drop", "--max-reject-pct", "101")]
-    [InlineData("Option --workers takes a whole number above 0, not 'two'.", "serve", "--workers", "two")]
+    [InlineData("Option --workers takes a whole number (0 or more), not 'two'.", "serve", "--workers", "two")]
     [InlineData("Option '--period' is required.", "credit")]
     [InlineData("Unrecognized command or argument '--perod'.", "metrics", "--perod", "2026-10")]
     public async Task BadOption_OneSentenceNamingItThenSynopsis_ExitCodeUsage(string sentence, params string[] args)

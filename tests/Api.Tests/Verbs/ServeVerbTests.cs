@@ -7,8 +7,10 @@ namespace Analytics.Api.Tests.Verbs;
 
 public sealed class ServeVerbTests
 {
-    [Fact]
-    public async Task Serve_PortInUse_OneSentenceExit1AndNothingCreated()
+    [Theory]
+    [InlineData]
+    [InlineData("--workers", "0")] // a server that runs no jobs (the benchmarks start one): parsed, then the port check
+    public async Task Serve_PortInUse_OneSentenceExit1AndNothingCreated(params string[] extra)
     {
         // Issue 9: 'serve' on a taken port used to die with an unhandled exception (exit 134) after creating the
         // warehouse and the job store.
@@ -21,7 +23,7 @@ public sealed class ServeVerbTests
         using var error = new StringWriter();
 
         var code = await CommandLine.RunAsync(
-            ["serve", "--urls", $"http://127.0.0.1:{port}", "--db", db, "--storage", "memory"],
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--db", db, "--storage", "memory", .. extra],
             new CliContext(TimeProvider.System, output, error));
 
         code.Should().Be(ExitCodes.Failed);
