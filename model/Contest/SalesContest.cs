@@ -117,7 +117,7 @@ public static class SalesContest
     {
         var scored = contestants.Select((c, i) =>
         {
-            var median = Median(contestants.Where((_, j) => j != i).Select(o => o.Value));
+            var median = Median.Of(contestants.Where((_, j) => j != i).Select(o => o.Value).ToList());
             return (c.Row, c.Value, Median: median, Score: score(c.Value, median));
         }).ToList();
         var best = scored.Max(s => s.Score);
@@ -130,12 +130,5 @@ public static class SalesContest
         var rest = scored.Where(s => s.Score < best - settings.TieMargin).Select(s => s.Score).ToList();
         return top.Select(s => new ContestWinner(s.Row.MallId, period, ContestWinner.CategoryScope, award, s.Row.Category, s.Row.TenantId,
             s.Row.TenantName, s.Value, s.Median, s.Score, rest.Count > 0 ? s.Score - rest.Max() : null, contestants.Count));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

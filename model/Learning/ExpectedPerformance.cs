@@ -248,17 +248,17 @@ internal static class ExpectedPerformance
             var e = new Estimator(features);
             foreach (var g in rows.GroupBy(r => r.Mall + "|" + r.Category + "|" + r.Period.DayNumber, StringComparer.Ordinal))
             {
-                e._categoryMonth[g.Key] = Median(g.Select(r => r.Density));
+                e._categoryMonth[g.Key] = Median.Of(g.Select(r => r.Density).ToList());
             }
 
             foreach (var g in rows.GroupBy(r => r.Mall + "|" + r.Category, StringComparer.Ordinal))
             {
-                e._category[g.Key] = Median(g.Select(r => r.Density));
+                e._category[g.Key] = Median.Of(g.Select(r => r.Density).ToList());
             }
 
             foreach (var g in rows.GroupBy(r => r.Category, StringComparer.Ordinal))
             {
-                e._typicalArea[g.Key] = Median(g.GroupBy(r => r.Key).Select(t => t.First().Area));
+                e._typicalArea[g.Key] = Median.Of(g.GroupBy(r => r.Key).Select(t => t.First().Area).ToList());
             }
 
             // Backfitting in one pass: each factor is the shrunk median of what is left after the level and the
@@ -270,7 +270,7 @@ internal static class ExpectedPerformance
                 foreach (var g in rows.Select((r, i) => (r, i)).GroupBy(x => e.GroupOf(f, x.r), StringComparer.Ordinal))
                 {
                     var n = g.Select(x => x.r.Key).Distinct(StringComparer.Ordinal).Count();
-                    var median = Median(g.Select(x => residual[x.i]));
+                    var median = Median.Of(g.Select(x => residual[x.i]).ToList());
                     table[g.Key] = median > 0 ? Math.Exp(n / (n + shrinkage) * Math.Log(median)) : 1.0;
                 }
 
@@ -301,11 +301,5 @@ internal static class ExpectedPerformance
 
             return sb.Append('}').ToString();
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.OrderBy(x => x).ToArray();
-        return v.Length == 0 ? 0 : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 }

@@ -49,20 +49,8 @@ public static class RequestList
                     resolved.Count,
                     open.Count(r => r.Category == c),
                     open.Count(r => r.Category == c && r.Overdue),
-                    Median(resolved.Select(r => (r.ResolvedAt!.Value - r.RaisedAt).TotalHours).ToList()));
+                    resolved.Count == 0 ? null : Median.Of(resolved.Select(r => (r.ResolvedAt!.Value - r.RaisedAt).TotalHours).ToList()));
             }).ToList();
-    }
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        values.Sort();
-        var mid = values.Count / 2;
-        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     private static List<RequestRow> Read(
