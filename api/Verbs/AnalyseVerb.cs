@@ -4,7 +4,6 @@ using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
-using Analytics.Reports.Documents;
 using DuckDB.NET.Data;
 
 namespace Analytics.Api.Verbs;
@@ -51,22 +50,10 @@ internal static class AnalyseVerb
         var malls = Malls.InWarehouse(connection);
         foreach (var mall in malls.Count == 1 ? [null] : malls.Cast<string?>())
         {
-            if (SalesMonth(connection, mall) is { } month)
+            if (SalesDays.Last(connection, mall) is { } last) // no sales yet: nothing to analyse
             {
-                AnalysisStore.Get(connection, mall, month, settings, clock);
+                AnalysisStore.Get(connection, mall, Month.First(last), settings, clock);
             }
-        }
-    }
-
-    private static DateOnly? SalesMonth(DuckDBConnection connection, string? mall)
-    {
-        try
-        {
-            return ReportService.LatestMonth(connection, mall);
-        }
-        catch (Analytics.Ingest.UserError)
-        {
-            return null; // no sales yet: nothing to analyse
         }
     }
 }
