@@ -26,6 +26,12 @@ internal sealed class DocumentService(
     /// <summary>Renders done since start (each missing document once, however many asked for it at the same time).</summary>
     public long Renders => Interlocked.Read(ref _renders);
 
+    /// <summary>
+    /// Awaited by a render once it holds its slot. Tests set it to hold the slots and fill the queue on purpose:
+    /// renders read the stored analysis and take milliseconds, so requests sent together no longer overlap reliably.
+    /// </summary>
+    internal Task? SlotHeld { get; set; }
+
     public async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(
         HttpResponse response, DocumentKind kind, string when, string? lang, string? tenantId)
     {
@@ -86,6 +92,11 @@ internal sealed class DocumentService(
             await _slots.WaitAsync();
             try
             {
+                if (SlotHeld is { } held)
+                {
+                    await held;
+                }
+
                 await Task.Run(() =>
                 {
                     using var connection = warehouse.Connect();

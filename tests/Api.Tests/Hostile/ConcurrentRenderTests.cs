@@ -54,17 +54,32 @@ public sealed class ConcurrentRenderTests
             o.Renders.MaxQueued = 1;
         });
 
+        // The first render to get the slot waits here until the refusals are in: one renders, one waits its turn,
+        // and every other document is refused at once whatever the timing of the requests.
+        var documents = server.Services.GetRequiredService<DocumentService>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        documents.SlotHeld = release.Task;
+
         var paths = new[] { "weekly/2026-W41", "weekly/2026-W42", "weekly/2026-W43", "monthly/2026-10", "merchant/T001/2026-10", "merchant/T002/2026-10" };
-        var responses = await Task.WhenAll(paths.Select(async p =>
+        var requests = paths.Select(async p =>
         {
             using var c = server.Client("leasing");
             using var r = await c.GetAsync(new Uri($"/api/reports/{p}?lang=en", UriKind.Relative));
             return (r.StatusCode, RetryAfter: r.Headers.RetryAfter?.Delta, Body: await r.Content.ReadAsStringAsync());
-        }));
+        }).ToList();
+        var pending = requests.ToList();
+        while (pending.Count > 2)
+        {
+            var done = await Task.WhenAny(pending).WaitAsync(TimeSpan.FromMinutes(2));
+            pending.Remove(done);
+        }
 
-        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.OK);
+        release.SetResult();
+        var responses = await Task.WhenAll(requests);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(2, "one document rendered in the slot and one waited in the queue");
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
-        busy.Should().NotBeEmpty("six different documents, one slot and a queue of one");
+        busy.Should().HaveCount(4, "six different documents, one slot and a queue of one");
         busy.Should().AllSatisfy(r =>
         {
             r.RetryAfter.Should().Be(TimeSpan.FromSeconds(10));
