@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Analytics.Api.Jobs;
 using Analytics.Api.Tests.Support;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -31,6 +30,7 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
         using var folder = new TempFolder();
         var schema = "hf_test_" + Guid.NewGuid().ToString("N")[..12];
         var markers = folder.File("markers");
+        Directory.CreateDirectory(markers);
         var options = new PostgreSqlStorageOptions { SchemaName = schema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromMilliseconds(300) };
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
         using var first = StartServer(folder, "a", connection, schema);
@@ -39,10 +39,14 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
         {
             await Task.WhenAll(WaitUntilListening(first), WaitUntilListening(second));
             var client = new BackgroundJobClient(storage);
+
+            // The job is a framework method both server processes can load (no test type crosses into them): each
+            // run appends one character to the job's own marker file, so a job run twice leaves two.
+            var jobIds = new List<string>();
             for (var i = 0; i < JobCount; i++)
             {
-                var n = i;
-                client.Enqueue<ProbeJob>(j => j.Record(markers, n));
+                var marker = Path.Combine(markers, i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+                jobIds.Add(client.Enqueue(() => File.AppendAllText(marker, "x")));
             }
 
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -52,13 +56,17 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2)); // time for any duplicate run to show up
-            var runs = Markers(markers).Select(m => Path.GetFileName(m).Split('.')).ToList();
-            var byJob = runs.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
-            var byProcess = runs.GroupBy(r => r[1]).ToDictionary(g => g.Key, g => g.Count());
+            var runs = Markers(markers).ToDictionary(Path.GetFileName, m => File.ReadAllText(m).Length);
+
+            // Hangfire names the server that processed a job "host:pid:guid" in the job's Processing state.
+            var monitoring = storage.GetMonitoringApi();
+            var byProcess = jobIds
+                .Select(id => monitoring.JobDetails(id).History.First(h => h.StateName == "Processing").Data["ServerId"].Split(':')[1])
+                .GroupBy(pid => pid).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"jobs per server process: {string.Join(", ", byProcess.Select(kv => $"pid {kv.Key}: {kv.Value}"))}");
 
-            byJob.Should().HaveCount(JobCount, "every job ran");
-            byJob.Values.Should().OnlyContain(c => c == 1, "no job ran twice");
+            runs.Should().HaveCount(JobCount, "every job ran");
+            runs.Values.Should().OnlyContain(c => c == 1, "no job ran twice");
             byProcess.Keys.Should().BeSubsetOf([first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         }
         finally
