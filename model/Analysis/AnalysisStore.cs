@@ -27,6 +27,14 @@ public static class AnalysisStore
     /// </summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// The build of the code that computes results (this assembly and the warehouse's): builds are deterministic, so
+    /// the module ids change exactly when that code does, and a result stored by another build is recomputed even
+    /// when nobody raised <see cref="Version"/>.
+    /// </summary>
+    private static readonly string Build = string.Join(':',
+        typeof(AnalysisStore).Assembly.ManifestModule.ModuleVersionId, typeof(Analytics.Ingest.Warehouse.LeaseSql).Assembly.ManifestModule.ModuleVersionId);
+
     /// <summary>The month's analysis: the stored one when its inputs are unchanged, else computed and stored.</summary>
     /// <param name="clock">Stamps <c>computed_at</c> of a newly stored result.</param>
     public static AnalysisResult Get(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock)
@@ -66,7 +74,7 @@ public static class AnalysisStore
                     precision, base_rate, lift, ci_low, ci_high)) AS VARCHAR), '') FROM flag_track_record))
             """;
         var state = (string)cmd.ExecuteScalar()!;
-        var text = string.Join('\n', Version.ToString(CultureInfo.InvariantCulture), mallId ?? "", Month.Format(period), state, settings.ToJson());
+        var text = string.Join('\n', Version.ToString(CultureInfo.InvariantCulture), Build, mallId ?? "", Month.Format(period), state, settings.ToJson());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
