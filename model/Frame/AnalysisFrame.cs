@@ -167,32 +167,23 @@ internal static class AnalysisFrame
     }
 
     /// <summary>The mall metrics of the month analysed, one row per mall (those of the history are in <c>an_mm</c>).</summary>
-    public static List<MallMetricsRow> MallMonth(DuckDBConnection connection, DateOnly period)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT * FROM an_mm WHERE period = $p ORDER BY mall_id";
-        cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
-        using var r = cmd.ExecuteReader();
-        var rows = new List<MallMetricsRow>();
-        while (r.Read())
-        {
-            rows.Add(MallMetricsRow.Read(r));
-        }
-
-        return rows;
-    }
+    public static List<MallMetricsRow> MallMonth(DuckDBConnection connection, DateOnly period) =>
+        RowsOfMonth(connection, "SELECT * FROM an_mm WHERE period = $p ORDER BY mall_id", period, MallMetricsRow.Read);
 
     /// <summary>The rows of the month analysed, one per tenant in force on D.</summary>
-    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period)
+    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period) =>
+        RowsOfMonth(connection, "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id", period, TenantFrame.Read);
+
+    private static List<T> RowsOfMonth<T>(DuckDBConnection connection, string sql, DateOnly period, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id";
+        cmd.CommandText = sql;
         cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
         using var r = cmd.ExecuteReader();
-        var rows = new List<TenantFrame>();
+        var rows = new List<T>();
         while (r.Read())
         {
-            rows.Add(TenantFrame.Read(r));
+            rows.Add(read(r));
         }
 
         return rows;

@@ -41,8 +41,7 @@ public sealed class MallChoiceTests
         foreach (var path in new[] { "/api/tenants/T001/score?period=2026-10", "/api/flags?period=2026-10", "/api/credit?period=2026-10", "/api/budget?period=2026-10" })
         {
             using var response = await client.GetAsync(path);
-            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
-            (await response.Content.ReadAsStringAsync()).Should().Contain("2 malls").And.Contain("main, north").And.Contain("?mall=", path);
+            await ShouldNameBothMalls(response, path);
         }
 
         using var main = await client.GetAsync("/api/tenants/T001/score?period=2026-10&mall=main");
@@ -92,8 +91,7 @@ public sealed class MallChoiceTests
         foreach (var path in new[] { "/api/reports/monthly/2026-10", "/api/reports/weekly/2026-W43", "/api/reports/merchant/N001/2026-10" })
         {
             using var response = await gm.GetAsync(path);
-            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
-            (await response.Content.ReadAsStringAsync()).Should().Contain("2 malls").And.Contain("main, north").And.Contain("?mall=", path);
+            await ShouldNameBothMalls(response, path);
         }
 
         var north = PdfText(await gm.GetByteArrayAsync("/api/reports/monthly/2026-10?mall=north"));
@@ -127,8 +125,7 @@ public sealed class MallChoiceTests
         using var north = await leasing.PostAsJsonAsync("/api/decisions?mall=north", body);
         using var unknown = await leasing.PostAsJsonAsync("/api/decisions?mall=nowhere", body);
 
-        none.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await none.Content.ReadAsStringAsync()).Should().Contain("2 malls").And.Contain("main, north").And.Contain("?mall=");
+        await ShouldNameBothMalls(none, "a decision without ?mall=");
         north.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await north.Content.ReadAsStringAsync()).Should().Contain("Tenant N001 has no 'replace' flag in 2026-10", "north's analysis was asked (it raised no flag)");
         (await unknown.Content.ReadAsStringAsync()).Should().Contain("no mall 'nowhere'").And.Contain("main, north");
@@ -180,6 +177,12 @@ public sealed class MallChoiceTests
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var month = Path.Combine(server.Options.OutDir, "monthly", "2026-10");
         Directory.GetFileSystemEntries(month).Select(Path.GetFileName).Should().Equal("monthly-2026-10-zh.pdf");
+    }
+
+    private static async Task ShouldNameBothMalls(HttpResponseMessage response, string because)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, because);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("2 malls").And.Contain("main, north").And.Contain("?mall=", because);
     }
 
     private static string PdfText(byte[] pdf)
