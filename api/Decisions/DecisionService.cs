@@ -17,7 +17,8 @@ namespace Analytics.Api.Decisions;
 internal sealed class DecisionService(
     WarehouseAccess warehouse, TenantFigures figures, WarehouseFacts facts, FiguresCache cache, DocumentStore documents, TimeProvider clock)
 {
-    public sealed record Request(string TenantId, string Flag, string? Period, string Action, DateOnly? Until, string? Note);
+    /// <param name="Mall">The mall ?mall= resolved to (null: the warehouse's one mall, or the whole warehouse for the workspace).</param>
+    public sealed record Request(string TenantId, string Flag, string? Period, string Action, DateOnly? Until, string? Note, string? Mall = null);
 
     public static bool MayDecide(ClaimsPrincipal user) => user.IsInRole(Role.Admin) || user.IsInRole(Role.Leasing);
 
@@ -34,7 +35,7 @@ internal sealed class DecisionService(
             throw new ArgumentException("Give the flag's month as period=YYYY-MM (a month with data).");
         }
 
-        var analysis = figures.Analysis(period);
+        var analysis = figures.Analysis(period, request.Mall);
         var flag = analysis.Flags.FirstOrDefault(f => f.Score.Frame.Metrics.TenantId == request.TenantId && f.Code == request.Flag)
             ?? throw new ArgumentException($"Tenant {request.TenantId} has no '{request.Flag}' flag in {Month.Format(period)}.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -47,7 +48,7 @@ internal sealed class DecisionService(
         AuditLog.Write(connection, http is not null
             ? AuditLog.ForRequest(http, "decision", StatusCodes.Status201Created, now) with { Resource = resource }
             : new AuditEntry(now, name, user.FindFirstValue(ClaimTypes.Role), "decision", resource, 0, null));
-        ForgetBriefs(period);
+        ForgetBriefs(period, request.Mall);
         return decision;
     }
 
@@ -55,15 +56,19 @@ internal sealed class DecisionService(
     /// The monthly brief shows each flag's standing decision: its cached data is dropped, and a brief of the decision's
     /// month already written is removed, so the next request renders it with the decision (later months read it anyway).
     /// </summary>
-    private void ForgetBriefs(DateOnly period)
+    private void ForgetBriefs(DateOnly period, string? mall)
     {
         cache.Forget(DocumentRenderer.ReportDataKind);
         foreach (var language in DocumentStore.Languages)
         {
-            var path = documents.PathFor(DocumentKind.Monthly, Month.Format(period), language);
-            if (File.Exists(path))
+            // The brief kept for the warehouse's one mall, and a portfolio mall's own (DocumentService keys it so).
+            foreach (var path in new[] { documents.PathFor(DocumentKind.Monthly, Month.Format(period), language),
+                         mall is not null && facts.IsPortfolio ? documents.PathFor(DocumentKind.Monthly, Month.Format(period), language, null, mall) : null })
             {
-                File.Delete(path);
+                if (path is not null && File.Exists(path))
+                {
+                    File.Delete(path);
+                }
             }
         }
     }

@@ -24,14 +24,15 @@ internal sealed class DocumentRenderer(
         () => new ReportService(ReportFonts.Load(FontSettings.Default), clock, AnalysisSettings.Load(options.AnalysisSettingsFile)),
         LazyThreadSafetyMode.PublicationOnly);
 
-    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null)
+    /// <param name="mall">The mall of a portfolio (?mall=); null: the warehouse's one mall.</param>
+    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null, string? mall = null)
     {
         var lang = ReportLanguage.Parse(language);
         return kind switch
         {
-            DocumentKind.Monthly => _service.Value.Monthly(Month(when), lang),
-            DocumentKind.Merchant => _service.Value.Merchant(Month(when), tenantId!, lang),
-            DocumentKind.Weekly => Weekly(connection, IsoWeek.Parse(when), lang),
+            DocumentKind.Monthly => _service.Value.Monthly(Month(when, mall), lang),
+            DocumentKind.Merchant => _service.Value.Merchant(Month(when, mall), tenantId!, lang),
+            DocumentKind.Weekly => Weekly(connection, IsoWeek.Parse(when), lang, mall),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -51,23 +52,23 @@ internal sealed class DocumentRenderer(
         data.Analysis.Scores.Select(s => s.Frame.Metrics).GroupBy(m => m.TenantId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().TenantName, StringComparer.Ordinal);
 
-    private byte[] Weekly(DuckDBConnection connection, IsoWeek week, ReportLanguage language)
+    private byte[] Weekly(DuckDBConnection connection, IsoWeek week, ReportLanguage language, string? mall)
     {
         // Passing the flag month's cached analysis saves a training run (the rule is IsoWeek.FlagMonth, the brief's own).
-        return _service.Value.Weekly(connection, null, week, language, figures.Analysis(week.FlagMonth(facts.LastSalesDay)));
+        return _service.Value.Weekly(connection, mall, week, language, figures.Analysis(week.FlagMonth(facts.LastSalesDay), mall));
     }
 
-    /// <summary>The cache kind of <see cref="Month"/>: forgotten when a decision changes what a brief shows.</summary>
+    /// <summary>The cache kind of <see cref="Month"/> (a mall's: this, ':' and the mall): forgotten when a decision changes what a brief shows.</summary>
     public const string ReportDataKind = "report-data";
 
     /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
-    private ReportData Month(string period)
+    private ReportData Month(string period, string? mall = null)
     {
         var first = Analytics.Model.Metrics.Month.Parse(period);
-        return cache.GetOrAdd(ReportDataKind, first, () =>
+        return cache.GetOrAdd(ReportDataKind + (mall is null ? "" : ":" + mall), first, () =>
         {
             using var connection = warehouse.Connect();
-            return _service.Value.Load(connection, null, first, figures.Analysis(first));
+            return _service.Value.Load(connection, mall, first, figures.Analysis(first, mall));
         });
     }
 }

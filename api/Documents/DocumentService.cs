@@ -32,14 +32,18 @@ internal sealed class DocumentService(
     /// </summary>
     internal Task? SlotHeld { get; set; }
 
+
+    /// <param name="mall">The mall ?mall= resolved to (null: the warehouse's one mall).</param>
     public async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(
-        HttpResponse response, DocumentKind kind, string when, string? lang, string? tenantId)
+        HttpResponse response, DocumentKind kind, string when, string? lang, string? tenantId, string? mall = null)
     {
         var language = string.IsNullOrEmpty(lang) ? DefaultLanguage : lang;
+        // One mall: its documents whether or not ?mall= named it (the same figures, the same files as ever).
+        mall = facts.IsPortfolio ? mall : null;
         string path;
         try
         {
-            path = store.PathFor(kind, when, language, tenantId);
+            path = store.PathFor(kind, when, language, tenantId, mall);
         }
         catch (Exception ex) when (ex is ArgumentException or Analytics.Ingest.UserError)
         {
@@ -53,7 +57,7 @@ internal sealed class DocumentService(
                 return TypedResults.Problem($"The warehouse holds no sales for {when}: there is no document for it.", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var flight = _inFlight.GetOrAdd(path, p => new Lazy<Task>(() => RenderOnce(p, kind, when, language, tenantId)));
+            var flight = _inFlight.GetOrAdd(path, p => new Lazy<Task>(() => RenderOnce(p, kind, when, language, tenantId, mall)));
             try
             {
                 await flight.Value;
@@ -79,7 +83,7 @@ internal sealed class DocumentService(
         return TypedResults.PhysicalFile(path, "application/pdf", Path.GetFileName(path));
     }
 
-    private async Task RenderOnce(string path, DocumentKind kind, string when, string language, string? tenantId)
+    private async Task RenderOnce(string path, DocumentKind kind, string when, string language, string? tenantId, string? mall)
     {
         if (Interlocked.Increment(ref _pending) > options.Renders.MaxConcurrent + options.Renders.MaxQueued)
         {
@@ -100,7 +104,7 @@ internal sealed class DocumentService(
                 await Task.Run(() =>
                 {
                     using var connection = warehouse.Connect();
-                    DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenantId));
+                    DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenantId, mall));
                 });
                 Interlocked.Increment(ref _renders);
             }

@@ -14,10 +14,11 @@ internal enum DocumentKind
 }
 
 /// <summary>
-/// Where documents live: one deterministic path per (kind, period or week, tenant, language), so a re-run job
+/// Where documents live: one deterministic path per (kind, period or week, mall, tenant, language), so a re-run job
 /// overwrites rather than adds, and the API finds what the jobs wrote. A tenant id becomes a file-name part with
 /// every character other than letters, digits and '-' escaped (the report service's SafeName), so no id can name
-/// another folder. Writes go to a temporary file in the same
+/// another folder. A portfolio's documents go one folder deeper, named after their mall (escaped the same way); a
+/// warehouse with one mall keeps the paths it always had. Writes go to a temporary file in the same
 /// folder and are renamed over the target, so a reader never sees half a PDF.
 /// </summary>
 internal sealed class DocumentStore(string root)
@@ -26,7 +27,8 @@ internal sealed class DocumentStore(string root)
 
     public string Root { get; } = Path.GetFullPath(root);
 
-    public string PathFor(DocumentKind kind, string when, string language, string? tenantId = null)
+    /// <param name="mall">The mall of a portfolio; null: the warehouse's one mall.</param>
+    public string PathFor(DocumentKind kind, string when, string language, string? tenantId = null, string? mall = null)
     {
         if (!Languages.Contains(language))
         {
@@ -41,14 +43,17 @@ internal sealed class DocumentStore(string root)
 
         // The report service's file names (the same the 'report' verb writes), one folder per period or week.
         var lang = ReportLanguage.Parse(language);
-        return kind switch
+        var (folder, file) = kind switch
         {
-            DocumentKind.Monthly => Path.Combine(Root, "monthly", when, ReportService.MonthlyFileName(FirstDay(when), lang)),
-            DocumentKind.Weekly => Path.Combine(Root, "weekly", when, ReportService.WeeklyFileName(IsoWeek.Parse(when), lang)),
-            DocumentKind.Merchant => Path.Combine(Root, "merchant", when,
+            DocumentKind.Monthly => ("monthly", ReportService.MonthlyFileName(FirstDay(when), lang)),
+            DocumentKind.Weekly => ("weekly", ReportService.WeeklyFileName(IsoWeek.Parse(when), lang)),
+            DocumentKind.Merchant => ("merchant",
                 ReportService.MerchantFileName(tenantId ?? throw new ArgumentNullException(nameof(tenantId)), FirstDay(when), lang)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
+        return mall is null
+            ? Path.Combine(Root, folder, when, file)
+            : Path.Combine(Root, folder, when, ReportService.SafeName(mall), file);
     }
 
     public static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
 using Analytics.Api.Decisions;
+using Analytics.Api.Figures;
 using Analytics.Model.Decisions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,9 @@ namespace Analytics.Api.Endpoints;
 
 /// <summary>
 /// /api/decisions: the leasing team's decisions on flags (accept, defer until a date, dismiss with a reason). GET for
-/// staff (optionally ?tenant=ID), POST for leasing and admin. The workspace records through the same service.
+/// staff (optionally ?tenant=ID), POST for leasing and admin: the flag of the month's analysis of the warehouse's mall,
+/// or of the mall named by ?mall= (a portfolio must name one: 400 naming its malls otherwise). The workspace records
+/// through the same service.
 /// </summary>
 internal static class DecisionsApi
 {
@@ -26,16 +29,21 @@ internal static class DecisionsApi
         TypedResults.Ok(decisions.List(tenant));
 
     private static Results<Created<FlagDecision>, ForbidHttpResult, ProblemHttpResult> Add(
-        DecisionBody body, ClaimsPrincipal user, HttpContext http, DecisionService decisions)
+        DecisionBody body, string? mall, ClaimsPrincipal user, HttpContext http, DecisionService decisions, WarehouseFacts facts)
     {
         if (!DecisionService.MayDecide(user))
         {
             return TypedResults.Forbid();
         }
 
+        if (facts.MallProblem(mall, out var m) is { } problem)
+        {
+            return problem;
+        }
+
         try
         {
-            var d = decisions.Record(new DecisionService.Request(body.TenantId, body.Flag, body.Period, body.Action, body.Until, body.Note), user, http);
+            var d = decisions.Record(new DecisionService.Request(body.TenantId, body.Flag, body.Period, body.Action, body.Until, body.Note, m), user, http);
             return TypedResults.Created($"/api/decisions?tenant={Uri.EscapeDataString(d.TenantId)}", d);
         }
         catch (ArgumentException ex)

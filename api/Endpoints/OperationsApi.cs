@@ -102,7 +102,7 @@ internal static class OperationsApi
     private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
         string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, string?, T> figures)
     {
-        if (!TenantAccess.MayRead(user, id) || !facts.TenantExists(id))
+        if (!TenantAccess.MayRead(user, id, facts))
         {
             return TypedResults.NotFound();
         }

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Api.Endpoints;
 
 /// <summary>
-/// /api/reports: the PDF documents, in Chinese or English (?lang=zh|en, default zh). Served from the document store
+/// /api/reports: the PDF documents, in Chinese or English (?lang=zh|en, default zh), of the warehouse's mall or of the
+/// mall named by ?mall= (a portfolio must name one: 400 naming its malls otherwise). Served from the document store
 /// the scheduled jobs write to; a document not written yet is rendered on request and stored. Every download
 /// attempt, served or not, is written to the audit log (<see cref="DownloadAudit"/>).
 /// </summary>
@@ -22,27 +23,28 @@ internal static class ReportsApi
         return app;
     }
 
-    private static Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Monthly(
-        string period, string? lang, HttpResponse response, DocumentService documents) =>
-        documents.Serve(response, DocumentKind.Monthly, period, lang, null);
+    private static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Monthly(
+        string period, string? lang, string? mall, HttpResponse response, DocumentService documents, WarehouseFacts facts) =>
+        facts.MallProblem(mall, out var m) is { } problem ? problem : await documents.Serve(response, DocumentKind.Monthly, period, lang, null, m);
 
-    private static Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Weekly(
-        string week, string? lang, HttpResponse response, DocumentService documents) =>
-        documents.Serve(response, DocumentKind.Weekly, week, lang, null);
+    private static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Weekly(
+        string week, string? lang, string? mall, HttpResponse response, DocumentService documents, WarehouseFacts facts) =>
+        facts.MallProblem(mall, out var m) is { } problem ? problem : await documents.Serve(response, DocumentKind.Weekly, week, lang, null, m);
 
+    /// <summary>Access and existence first (404 for both, so a merchant key cannot probe ids), the mall after.</summary>
     private static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Merchant(
-        string tenantId, string period, string? lang, ClaimsPrincipal user, HttpResponse response, DocumentService documents, WarehouseFacts facts)
+        string tenantId, string period, string? lang, string? mall, ClaimsPrincipal user, HttpResponse response, DocumentService documents, WarehouseFacts facts)
     {
-        if (!TenantAccess.MayRead(user, tenantId))
+        if (!TenantAccess.MayRead(user, tenantId, facts))
         {
             return TypedResults.NotFound();
         }
 
-        if (!facts.TenantExists(tenantId))
+        if (facts.MallProblem(mall, out var m) is { } problem)
         {
-            return TypedResults.NotFound();
+            return problem;
         }
 
-        return await documents.Serve(response, DocumentKind.Merchant, period, lang, tenantId);
+        return await documents.Serve(response, DocumentKind.Merchant, period, lang, tenantId, m);
     }
 }

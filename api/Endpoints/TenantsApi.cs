@@ -42,12 +42,7 @@ internal static class TenantsApi
         string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, string?, T?> figures)
         where T : class
     {
-        if (!TenantAccess.MayRead(user, id))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!facts.TenantExists(id))
+        if (!TenantAccess.MayRead(user, id, facts))
         {
             return TypedResults.NotFound();
         }

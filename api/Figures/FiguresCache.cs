@@ -35,10 +35,13 @@ internal sealed class FiguresCache
 
     public void Clear() => _months.Clear();
 
-    /// <summary>Forgets every month of one kind (figures that changed without a load, such as a brief's decisions).</summary>
+    /// <summary>
+    /// Forgets every month of one kind (figures that changed without a load, such as a brief's decisions), a mall's
+    /// months of it among them (kind ':' mall).
+    /// </summary>
     public void Forget(string kind)
     {
-        foreach (var key in _months.Keys.Where(k => k.Kind == kind))
+        foreach (var key in _months.Keys.Where(k => k.Kind == kind || k.Kind.StartsWith(kind + ":", StringComparison.Ordinal)))
         {
             _months.TryRemove(key, out _);
         }

@@ -21,12 +21,16 @@ internal sealed class TenantFigures(
     /// <summary>The analysis settings the server runs with (service times of requests among them).</summary>
     public AnalysisSettings Settings => _settings;
 
-    /// <summary>The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day.</summary>
+    /// <summary>
+    /// The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day: the row of
+    /// the month's analysis (a month before the first sale has no analysis, its metrics are computed).
+    /// </summary>
     public TenantMetricsRow? Metrics(string tenantId, DateOnly period, string? mall = null) =>
         cache.GetOrAdd("metrics" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
-            return TenantMetrics.Query(connection, mall, period, _settings.Requests).GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
+            return AnalysisStore.TenantMetrics(connection, mall, period, _settings, () => Analysis(period, mall))
+                .GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.First());
         }).GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>

@@ -11,12 +11,19 @@ namespace Analytics.Api.Figures;
 /// </summary>
 internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehouse)
 {
-    private sealed record Facts(HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths, IReadOnlyList<string> Malls)
+    private sealed record Facts(
+        HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths, IReadOnlyList<string> Malls, HashSet<string> IdsInSeveralMalls)
     {
         public DateOnly? LatestPeriod => LastSalesDay is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
     }
 
     public bool TenantExists(string tenantId) => Current().TenantIds.Contains(tenantId);
+
+    /// <summary>The id names tenants of several malls (a merchant key naming it cannot tell which one it is).</summary>
+    public bool InSeveralMalls(string tenantId) => Current().IdsInSeveralMalls.Contains(tenantId);
+
+    /// <summary>The warehouse holds several malls: documents are then kept per mall.</summary>
+    public bool IsPortfolio => Current().Malls.Count > 1;
 
     /// <summary>Whether the warehouse holds sales in the month starting on <paramref name="firstDay"/>.</summary>
     public bool HasSales(DateOnly firstDay) => Current().SalesMonths.Contains(firstDay);
@@ -46,6 +53,7 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
     {
         using var connection = warehouse.Connect();
         var months = SalesDays.Months(connection);
-        return new Facts(Leases.TenantIds(connection), months.Count == 0 ? null : SalesDays.Last(connection, null), months, Malls.InWarehouse(connection));
+        return new Facts(Leases.TenantIds(connection), months.Count == 0 ? null : SalesDays.Last(connection, null), months, Malls.InWarehouse(connection),
+            Leases.IdsInSeveralMalls(connection));
     });
 }

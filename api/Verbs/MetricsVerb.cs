@@ -2,6 +2,7 @@ using Analytics.Ingest;
 using System.CommandLine;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
+using Analytics.Model.Analysis;
 using Analytics.Model.Export;
 using Analytics.Model.Metrics;
 
@@ -32,11 +33,14 @@ internal static class MetricsVerb
     {
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
+        // The month's metrics are those of its stored analysis (run and stored now when its inputs changed), with the
+        // settings `run` and the server use by default.
+        var settings = AnalysisSettings.Load(null);
         ExportTable table;
         if (level == "tenant")
         {
             table = new ExportTable(TenantMetricsRow.Columns);
-            foreach (var row in TenantMetrics.Query(connection, mall, period))
+            foreach (var row in AnalysisStore.TenantMetrics(connection, mall, period, settings, context.Clock))
             {
                 table.Add(row.Values());
             }
@@ -44,7 +48,7 @@ internal static class MetricsVerb
         else
         {
             table = new ExportTable(MallMetricsRow.Columns);
-            foreach (var row in MallMetrics.Query(connection, mall, period))
+            foreach (var row in AnalysisStore.MallMetrics(connection, mall, period, settings, context.Clock))
             {
                 table.Add(row.Values());
             }

@@ -281,5 +281,59 @@ internal static class Migrations
                 priority  VARCHAR NOT NULL
             );
             """),
+        (9, "the month's tenant and mall metrics stored with the month's analysis, as the metrics export prints them", """
+            CREATE TABLE analysis_metrics (
+                mall_id             VARCHAR NOT NULL,  -- the mall analysed, or '' for every mall of the warehouse (as analysis_scores)
+                period              DATE NOT NULL,
+                mall                VARCHAR NOT NULL,  -- the tenant's own mall
+                tenant_id           VARCHAR NOT NULL,
+                tenant_name         VARCHAR NOT NULL,
+                category            VARCHAR NOT NULL,
+                floor               VARCHAR,
+                unit_id             VARCHAR NOT NULL,
+                net_sales           DECIMAL(18,2) NOT NULL,
+                transactions        BIGINT,
+                avg_ticket          DOUBLE,
+                area_sqm            DECIMAL(18,2),
+                sales_density       DOUBLE,
+                sales_density_ttm   DOUBLE,
+                yoy                 DOUBLE,
+                occupancy_cost      DECIMAL(18,2),
+                ocr                 DOUBLE,
+                ocr_ttm             DOUBLE,
+                arrears             DECIMAL(18,2) NOT NULL,
+                arrears_days        BIGINT NOT NULL,
+                aging_1_30          DECIMAL(18,2) NOT NULL,
+                aging_31_60         DECIMAL(18,2) NOT NULL,
+                aging_61_90         DECIMAL(18,2) NOT NULL,
+                aging_over_90       DECIMAL(18,2) NOT NULL,
+                late_share_12m      DOUBLE,
+                complaints          BIGINT NOT NULL,
+                complaints_weighted BIGINT NOT NULL,
+                complaint_rate      DOUBLE,
+                violations          BIGINT NOT NULL,
+                months_open         BIGINT NOT NULL,
+                months_to_expiry    BIGINT NOT NULL,
+                sales_budget        DECIMAL(18,2),
+                sales_vs_budget     DOUBLE,
+                rent_budget         DECIMAL(18,2),
+                rent_vs_budget      DOUBLE,
+                requests_open       BIGINT NOT NULL,
+                requests_overdue    BIGINT NOT NULL
+            );
+            CREATE TABLE analysis_mall_metrics (
+                mall_id         VARCHAR NOT NULL,  -- the mall analysed, or '' for every mall of the warehouse
+                period          DATE NOT NULL,
+                mall            VARCHAR NOT NULL,  -- the row's mall
+                gla_sqm         DECIMAL(18,2),
+                occupancy_rate  DOUBLE,
+                mall_sales      DECIMAL(18,2) NOT NULL,
+                mall_density    DOUBLE,
+                collection_rate DOUBLE,
+                footfall        BIGINT,
+                conversion      DOUBLE,
+                tenants         BIGINT NOT NULL
+            );
+            """),
     ];
 }

@@ -14,7 +14,7 @@ namespace Analytics.Model.Analysis;
 
 /// <summary>
 /// The month's analysis stored in the warehouse (tables <c>analysis_results</c>, <c>analysis_scores</c>,
-/// <c>analysis_flags</c>), keyed by mall and month, with the fingerprint of the inputs it was computed from. Every
+/// <c>analysis_flags</c>, <c>analysis_metrics</c>, <c>analysis_mall_metrics</c>), keyed by mall and month, with the fingerprint of the inputs it was computed from. Every
 /// reader asks here: a stored result whose fingerprint still matches is read back (milliseconds); otherwise the
 /// analysis runs (seconds: SQL plus model training) and its result replaces the stored one. The backtest stays
 /// point in time and runs its own.
@@ -25,7 +25,7 @@ public static class AnalysisStore
     /// Part of the fingerprint: raise it whenever a change of the analysis code changes any result (a rule, a metric,
     /// a model, the stored shape), so that results stored by an older build are recomputed, not served.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// The build of the code that computes results (this assembly and the warehouse's): builds are deterministic, so
@@ -43,6 +43,28 @@ public static class AnalysisStore
         var fingerprint = Fingerprint(connection, mallId, period, settings);
         return Read(connection, mallId, period, settings, fingerprint) ?? Compute(connection, mallId, period, settings, clock, fingerprint, null);
     }
+
+    /// <summary>
+    /// The month's tenant metrics (metrics.md), as stored with the month's analysis. A month before the first sale
+    /// cannot be analysed but has metrics (leases in force, bills, no sales): they are computed then, not stored.
+    /// </summary>
+    public static IReadOnlyList<TenantMetricsRow> TenantMetrics(
+        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock) =>
+        TenantMetrics(connection, mallId, period, settings, () => Get(connection, mallId, period, settings, clock));
+
+    /// <param name="analysis">The month's analysis as the caller gets it (a server keeps it in memory).</param>
+    public static IReadOnlyList<TenantMetricsRow> TenantMetrics(
+        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Func<AnalysisResult> analysis) =>
+        DataAvailability.HasSalesBy(connection, mallId, period)
+            ? [.. analysis().TenantMetrics]
+            : Metrics.TenantMetrics.Query(connection, mallId, period, settings.Requests);
+
+    /// <summary>The month's mall metrics, as stored with the month's analysis (computed, not stored, before the first sale).</summary>
+    public static IReadOnlyList<MallMetricsRow> MallMetrics(
+        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock) =>
+        DataAvailability.HasSalesBy(connection, mallId, period)
+            ? Get(connection, mallId, period, settings, clock).MallMetrics
+            : Metrics.MallMetrics.Query(connection, mallId, period);
 
     /// <summary>Runs the analysis whatever is stored (a load just happened, or the models are wanted on disk) and stores it.</summary>
     /// <param name="modelFolder">Where the trained models and the model card are written; null: not saved.</param>
@@ -114,6 +136,7 @@ public static class AnalysisStore
         {
             Availability = stored.Availability,
             TrackRecord = stored.TrackRecord,
+            MallMetrics = stored.MallMetrics,
         };
     }
 
@@ -145,12 +168,12 @@ public static class AnalysisStore
         var stored = new Stored(
             result.Scores,
             result.Flags.Select(f => new StoredFlag(index[f.Score], f.Code, f.Priority, f.RankValue, f.Reasons, f.Opportunity, f.RentAtRisk, f.Conditions)).ToList(),
-            result.ExpectedModel, result.RiskModel, result.Availability, result.TrackRecord);
+            result.ExpectedModel, result.RiskModel, result.Availability, result.TrackRecord, result.MallMetrics);
         var json = JsonSerializer.Serialize(stored, Json);
         var mall = result.MallId ?? "";
 
         using var tx = connection.BeginTransaction();
-        foreach (var table in (string[])["analysis_results", "analysis_scores", "analysis_flags"])
+        foreach (var table in (string[])["analysis_results", "analysis_scores", "analysis_flags", "analysis_metrics", "analysis_mall_metrics"])
         {
             using var delete = connection.CreateCommand();
             delete.CommandText = $"DELETE FROM {table} WHERE mall_id = $mall AND period = $period";
@@ -189,7 +212,35 @@ public static class AnalysisStore
             }
         }
 
+        // The metrics as the `metrics` export prints them (its columns, in its order; the row's own mall is `mall`), for SQL readers.
+        AppendRows(connection, "analysis_metrics", mall, result.Period, result.TenantMetrics.Select(m => m.Values()));
+        AppendRows(connection, "analysis_mall_metrics", mall, result.Period, result.MallMetrics.Select(m => new object?[]
+            { m.MallId, m.GlaSqm, m.OccupancyRate, m.MallSales, m.MallDensity, m.CollectionRate, m.Footfall, m.Conversion, m.Tenants }));
         tx.Commit();
+    }
+
+    private static void AppendRows(DuckDBConnection connection, string table, string mall, DateOnly period, IEnumerable<object?[]> rows)
+    {
+        using var appender = connection.CreateAppender(table);
+        foreach (var values in rows)
+        {
+            var row = appender.CreateRow().AppendValue(mall).AppendValue(period);
+            foreach (var value in values)
+            {
+                row = value switch
+                {
+                    null => row.AppendNullValue(),
+                    string t => row.AppendValue(t),
+                    decimal m => row.AppendValue(m),
+                    double d => row.AppendValue(d),
+                    long l => row.AppendValue(l),
+                    int i => row.AppendValue(i),
+                    _ => throw new NotSupportedException($"A metric of type {value.GetType().Name} cannot be stored."),
+                };
+            }
+
+            row.EndRow();
+        }
     }
 
     private static readonly JsonSerializerOptions Json = new()
@@ -202,7 +253,7 @@ public static class AnalysisStore
     /// <summary>The stored shape: flags point at their tenant's score by position, so the score is written once.</summary>
     private sealed record Stored(
         IReadOnlyList<TenantScore> Scores, IReadOnlyList<StoredFlag> Flags, ModelReport ExpectedModel, ModelReport RiskModel,
-        DataAvailability Availability, StoredTrackRecord? TrackRecord);
+        DataAvailability Availability, StoredTrackRecord? TrackRecord, IReadOnlyList<MallMetricsRow> MallMetrics);
 
     private sealed record StoredFlag(
         int Score, string Code, Priority Priority, double RankValue, IReadOnlyList<Reason> Reasons, double? Opportunity, double? RentAtRisk,

@@ -174,13 +174,22 @@ public sealed record DataAvailability
     /// </summary>
     public static void RequireSalesBy(DuckDBConnection connection, string? mallId, DateOnly period)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT min(date) FROM sales s WHERE {MetricsSql.Filter("s")}";
-        cmd.Parameters.Add(new DuckDBParameter("mall", (object?)mallId ?? DBNull.Value));
-        var firstSale = cmd.ExecuteScalar() is DateOnly d ? d : (DateOnly?)null;
+        var firstSale = FirstSale(connection, mallId);
         if (firstSale is null)
             throw new UserError("The warehouse holds no sales yet: load a drop with sales first.");
         if (Month.First(period) < Month.First(firstSale.Value))
             throw new UserError($"The warehouse's sales start on {firstSale.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {Month.Format(period)} is before the first sale, choose {Month.Format(firstSale.Value)} or later.");
+    }
+
+    /// <summary>Whether the month can be analysed (<see cref="RequireSalesBy"/> lets it through).</summary>
+    public static bool HasSalesBy(DuckDBConnection connection, string? mallId, DateOnly period) =>
+        FirstSale(connection, mallId) is { } first && Month.First(period) >= Month.First(first);
+
+    private static DateOnly? FirstSale(DuckDBConnection connection, string? mallId)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT min(date) FROM sales s WHERE {MetricsSql.Filter("s")}";
+        cmd.Parameters.Add(new DuckDBParameter("mall", (object?)mallId ?? DBNull.Value));
+        return cmd.ExecuteScalar() is DateOnly d ? d : null;
     }
 }

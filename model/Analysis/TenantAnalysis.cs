@@ -25,6 +25,7 @@ public static class TenantAnalysis
         var availability = timings.Measure("data availability", () => DataAvailability.Of(connection, mallId, period));
         AnalysisFrame.Build(connection, mallId, period, settings, timings);
         var frames = timings.Measure("read frame", () => AnalysisFrame.Current(connection, period));
+        var mallMetrics = AnalysisFrame.MallMonth(connection, period);
         var expected = timings.Measure("expected model", () => ExpectedPerformance.Run(connection, period, settings, frames, availability));
         var risk = timings.Measure("risk model", () => RiskModel.Run(connection, period, settings, availability));
         var scores = timings.Measure("scores", () => TenantScorer.Score(frames, expected.Expected3m, risk.Risk, settings, availability));
@@ -35,6 +36,7 @@ public static class TenantAnalysis
             Timings = timings.Steps,
             Availability = availability,
             TrackRecord = Backtest.TrackRecordStore.Load(connection, mallId),
+            MallMetrics = mallMetrics,
         };
         if (modelFolder is not null)
         {
@@ -71,6 +73,12 @@ public sealed record AnalysisResult(
     public DataAvailability Availability { get; init; } = new();
     /// <summary>Each flag's track record from the latest backtest kept in the warehouse (null: none run yet).</summary>
     public Backtest.StoredTrackRecord? TrackRecord { get; init; }
+
+    /// <summary>The month's metrics of each mall analysed (metrics.md), in mall order.</summary>
+    public IReadOnlyList<MallMetricsRow> MallMetrics { get; init; } = [];
+
+    /// <summary>The month's metrics of each tenant with a lease in force on its last day (metrics.md), in mall and tenant order.</summary>
+    public IEnumerable<TenantMetricsRow> TenantMetrics => Scores.Select(s => s.Frame.Metrics);
 
     /// <summary>Seconds per step of the run (for benchmarks; not part of any export).</summary>
     public IReadOnlyList<(string Step, double Seconds, double CpuSeconds)> Timings { get; init; } = [];

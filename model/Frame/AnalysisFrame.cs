@@ -7,7 +7,8 @@ namespace Analytics.Model.Frame;
 
 /// <summary>
 /// The analysis inputs, built set-based in DuckDB on this connection as temporary tables:
-/// <c>an_tm</c> (the metrics of every month of the history window, from <see cref="TenantMetrics"/>),
+/// <c>an_tm</c> and <c>an_mm</c> (the tenant and mall metrics of every month of the history window, from
+/// <see cref="TenantMetrics"/> and <see cref="MallMetrics"/>),
 /// <c>an_x</c> (3-month sums, own-history baselines, robust ticket statistics),
 /// <c>an_f</c> (leave-one-out peer quartiles by category, ratios to peers, persistence counts, the mall's
 /// footfall and sales movement: every month, for the models) and <c>an_fc</c> (the month analysed, with the
@@ -29,7 +30,7 @@ internal static class AnalysisFrame
     {
         timings ??= new Timings();
         var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
-        timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period));
+        timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period, settings.Requests));
         timings.Measure("mall metrics", () => CreateMallTable(connection, mallId, from, period));
 
         timings.Measure("windows", () => Execute(connection, """
@@ -135,18 +136,22 @@ internal static class AnalysisFrame
 
     private static void CreateMallTable(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
+        using (var cmd = connection.CreateCommand())
+        {
+            // Kept whole: the month analysed is stored with the analysis (the metrics export of --level mall reads it).
+            cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE an_mm AS {MallMetrics.Sql}";
+            TenantMetrics.AddParameters(cmd, mallId, from, to);
+            cmd.ExecuteNonQuery();
+        }
+
+        Execute(connection, """
             CREATE OR REPLACE TEMP TABLE an_mall AS
-            WITH mm AS ({MallMetrics.Sql})
             SELECT mall_id, period, footfall, mall_sales,
                    footfall::DOUBLE / NULLIF(median(footfall::DOUBLE) OVER wb, 0) - 1 AS footfall_change,
                    mall_sales::DOUBLE / NULLIF(median(mall_sales::DOUBLE) OVER wb, 0) - 1 AS mall_sales_change
-            FROM mm
+            FROM an_mm
             WINDOW wb AS (PARTITION BY mall_id ORDER BY period ROWS BETWEEN 6 PRECEDING AND 1 PRECEDING)
-            """;
-        TenantMetrics.AddParameters(cmd, mallId, from, to);
-        cmd.ExecuteNonQuery();
+            """);
     }
 
     internal static void Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
@@ -161,17 +166,24 @@ internal static class AnalysisFrame
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>The mall metrics of the month analysed, one row per mall (those of the history are in <c>an_mm</c>).</summary>
+    public static List<MallMetricsRow> MallMonth(DuckDBConnection connection, DateOnly period) =>
+        RowsOfMonth(connection, "SELECT * FROM an_mm WHERE period = $p ORDER BY mall_id", period, MallMetricsRow.Read);
+
     /// <summary>The rows of the month analysed, one per tenant in force on D.</summary>
-    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period)
+    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period) =>
+        RowsOfMonth(connection, "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id", period, TenantFrame.Read);
+
+    private static List<T> RowsOfMonth<T>(DuckDBConnection connection, string sql, DateOnly period, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id";
+        cmd.CommandText = sql;
         cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
         using var r = cmd.ExecuteReader();
-        var rows = new List<TenantFrame>();
+        var rows = new List<T>();
         while (r.Read())
         {
-            rows.Add(TenantFrame.Read(r));
+            rows.Add(read(r));
         }
 
         return rows;

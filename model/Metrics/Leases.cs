@@ -37,10 +37,19 @@ public static class Leases
     }
 
     /// <summary>Every tenant id of the warehouse, any mall.</summary>
-    public static HashSet<string> TenantIds(DuckDBConnection connection)
+    public static HashSet<string> TenantIds(DuckDBConnection connection) => Ids(connection, "SELECT DISTINCT tenant_id FROM tenants");
+
+    /// <summary>
+    /// Tenant ids that name tenants of several malls (ids are unique within a mall only): a merchant key, which names
+    /// a tenant id alone, cannot tell which of them it is.
+    /// </summary>
+    public static HashSet<string> IdsInSeveralMalls(DuckDBConnection connection) =>
+        Ids(connection, "SELECT tenant_id FROM tenants GROUP BY tenant_id HAVING count(DISTINCT mall_id) > 1");
+
+    private static HashSet<string> Ids(DuckDBConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT DISTINCT tenant_id FROM tenants";
+        cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (r.Read())

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model.Metrics;
@@ -17,19 +18,7 @@ public static class MallMetrics
         var rows = new List<MallMetricsRow>();
         while (r.Read())
         {
-            rows.Add(new MallMetricsRow
-            {
-                MallId = r.Text("mall_id"),
-                Period = r.Date("period"),
-                GlaSqm = r.MoneyOrNull("gla_sqm"),
-                OccupancyRate = r.Real("occupancy_rate"),
-                MallSales = r.Money("mall_sales"),
-                MallDensity = r.Real("mall_density"),
-                CollectionRate = r.Real("collection_rate"),
-                Footfall = r.CountOrNull("footfall"),
-                Conversion = r.Real("conversion"),
-                Tenants = r.Count("tenants"),
-            });
+            rows.Add(MallMetricsRow.Read(r));
         }
 
         return rows;
@@ -105,4 +94,18 @@ public sealed record MallMetricsRow
 
     public object?[] Values() =>
         [MallId, Month.Format(Period), GlaSqm, OccupancyRate, MallSales, MallDensity, CollectionRate, Footfall, Conversion, Tenants];
+
+    internal static MallMetricsRow Read(DbDataReader r) => new()
+    {
+        MallId = r.Text("mall_id"),
+        Period = r.Date("period"),
+        GlaSqm = r.MoneyOrNull("gla_sqm"),
+        OccupancyRate = r.Real("occupancy_rate"),
+        MallSales = r.Money("mall_sales"),
+        MallDensity = r.Real("mall_density"),
+        CollectionRate = r.Real("collection_rate"),
+        Footfall = r.CountOrNull("footfall"),
+        Conversion = r.Real("conversion"),
+        Tenants = r.Count("tenants"),
+    };
 }

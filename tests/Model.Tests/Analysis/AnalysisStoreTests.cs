@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Model.Analysis;
 using Analytics.Model.Export;
+using Analytics.Model.Metrics;
 using Analytics.Model.Tests.Support;
 
 namespace Analytics.Model.Tests.Analysis;
@@ -70,6 +71,71 @@ public sealed class AnalysisStoreTests : IDisposable
         AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P.AddMonths(-1), settings).Should().NotBe(fingerprint);
         _s.W.Sale("T1", Scenario.P.AddDays(20), 5000m, 100);
         AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P, settings).Should().NotBe(fingerprint);
+    }
+
+    [Fact]
+    public void Metrics_StoredWithTheAnalysis_ReadBackExactlyAsTheQueriesComputeThem()
+    {
+        var settings = AnalysisSettings.Default;
+        var query = TenantMetrics.Query(_s.W.Connection, null, Scenario.P, settings.Requests);
+        var mallQuery = MallMetrics.Query(_s.W.Connection, null, Scenario.P);
+
+        var computed = AnalysisStore.TenantMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
+        var stamp = AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P);
+        var read = AnalysisStore.TenantMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
+        var mallRead = AnalysisStore.MallMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
+
+        stamp.Should().NotBeNull("the metrics came with the month's analysis, stored");
+        AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P).Should().Be(stamp, "the second reader read the stored month");
+        query.Should().HaveCount(7);
+        foreach (var format in (string[])["csv", "json", "table"])
+        {
+            Export(TenantMetricsRow.Columns, computed.Select(r => r.Values()), format).Should().Be(Export(TenantMetricsRow.Columns, query.Select(r => r.Values()), format));
+            Export(TenantMetricsRow.Columns, read.Select(r => r.Values()), format).Should().Be(Export(TenantMetricsRow.Columns, query.Select(r => r.Values()), format));
+            Export(MallMetricsRow.Columns, mallRead.Select(r => r.Values()), format).Should().Be(Export(MallMetricsRow.Columns, mallQuery.Select(r => r.Values()), format));
+        }
+
+        // The SQL readers' tables hold the same rows.
+        Scalar("SELECT count(*) FROM analysis_metrics WHERE mall_id = '' AND period = DATE '2025-06-01'").Should().Be(query.Count);
+        Decimal("SELECT sum(net_sales) FROM analysis_metrics").Should().Be(query.Sum(r => r.NetSales));
+        Decimal("SELECT sum(arrears) FROM analysis_metrics").Should().Be(query.Sum(r => r.Arrears));
+        Decimal("SELECT mall_sales FROM analysis_mall_metrics WHERE mall = 'main'").Should().Be(mallQuery.Single().MallSales);
+    }
+
+    [Fact]
+    public void Metrics_EarlyMonths_TheFirstMonthOfSalesIsAnalysed_AMonthBeforeItIsComputedWithoutStoring()
+    {
+        var settings = AnalysisSettings.Default;
+        foreach (var month in new[] { Scenario.FirstMonth.AddMonths(-1), Scenario.FirstMonth, Scenario.FirstMonth.AddMonths(1) })
+        {
+            var stored = AnalysisStore.TenantMetrics(_s.W.Connection, null, month, settings, _s.W.Clock);
+            var query = TenantMetrics.Query(_s.W.Connection, null, month, settings.Requests);
+            query.Should().HaveCount(7, "every lease is in force from 2021");
+            Export(TenantMetricsRow.Columns, stored.Select(r => r.Values()), "csv").Should().Be(Export(TenantMetricsRow.Columns, query.Select(r => r.Values()), "csv"));
+            Export(MallMetricsRow.Columns, AnalysisStore.MallMetrics(_s.W.Connection, null, month, settings, _s.W.Clock).Select(r => r.Values()), "csv")
+                .Should().Be(Export(MallMetricsRow.Columns, MallMetrics.Query(_s.W.Connection, null, month).Select(r => r.Values()), "csv"));
+            AnalysisStore.Stamp(_s.W.Connection, null, month).HasValue.Should().Be(month >= Scenario.FirstMonth, Month.Format(month));
+        }
+    }
+
+    private decimal Decimal(string sql)
+    {
+        using var cmd = _s.W.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToDecimal(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Export(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string format)
+    {
+        var table = new ExportTable(columns);
+        foreach (var row in rows)
+        {
+            table.Add(row);
+        }
+
+        using var writer = new StringWriter();
+        table.Write(writer, format);
+        return writer.ToString();
     }
 
     private long Scalar(string sql)

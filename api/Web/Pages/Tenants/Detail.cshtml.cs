@@ -58,7 +58,7 @@ public sealed class DetailModel : WorkspacePage
     private bool Load(string id)
     {
         var facts = Get<WarehouseFacts>();
-        if (!TenantAccess.MayRead(User, id) || !facts.TenantExists(id) || !ResolvePeriod(facts))
+        if (!TenantAccess.MayRead(User, id, facts) || !ResolvePeriod(facts))
         {
             return false;
         }
