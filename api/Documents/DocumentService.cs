@@ -32,7 +32,6 @@ internal sealed class DocumentService(
     /// </summary>
     internal Task? SlotHeld { get; set; }
 
-
     /// <param name="mall">The mall ?mall= resolved to (null: the warehouse's one mall).</param>
     public async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(
         HttpResponse response, DocumentKind kind, string when, string? lang, string? tenantId, string? mall = null)
