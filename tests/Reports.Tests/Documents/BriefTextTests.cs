@@ -10,7 +10,7 @@ namespace Analytics.Reports.Tests.Documents;
 // language. The names of codes (Terms.cs) are the one table kept there; number and date formats are ReportLanguage's.
 public sealed partial class BriefTextTests
 {
-    private static readonly string Briefs = Path.Combine(SampleReports.RepositoryRoot(), "reports", "Briefs");
+    private static readonly string Briefs = RepositoryRoot.Combine("reports", "Briefs");
 
     [Fact]
     public void BriefSources_HoldNoInlineTextOfEitherLanguage()
@@ -35,7 +35,7 @@ public sealed partial class BriefTextTests
     [Fact]
     public void EveryLabelUsedByTheReports_Exists_AndEveryLabelIsUsed()
     {
-        var reports = Path.Combine(SampleReports.RepositoryRoot(), "reports");
+        var reports = RepositoryRoot.Combine("reports");
         var sources = Directory.GetFiles(reports, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith("Labels", StringComparison.Ordinal))
             .Select(File.ReadAllText).ToList();
