@@ -1,4 +1,5 @@
 using Analytics.Api.Documents;
+using Analytics.Model.Malls;
 using DuckDB.NET.Data;
 
 namespace Analytics.Api.Delivery;
@@ -49,6 +50,7 @@ internal sealed class DeliveryService(DeliverySettings settings, TimeProvider cl
         var lines = new List<DeliveryLine>();
         var mails = new List<OutgoingMail>();
         var addresses = documents.Any(d => d.Kind == DocumentKind.Merchant) ? ContactAddresses(connection, mallId) : [];
+        var mall = MallDirectory.Of(connection, mallId);
         foreach (var document in documents)
         {
             IReadOnlyList<string> recipients = document.Kind == DocumentKind.Merchant
@@ -60,7 +62,7 @@ internal sealed class DeliveryService(DeliverySettings settings, TimeProvider cl
                     DeliveryState.NoAddress, null, null));
             }
 
-            mails.AddRange(recipients.Select(r => OutgoingMail.For(mallId, document, r)));
+            mails.AddRange(recipients.Select(r => OutgoingMail.For(mall, document, r)));
         }
 
         var known = DeliveryLog.Statuses(connection, mails.Select(m => m.MessageId));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Documents;
+using Analytics.Model.Malls;
 using Analytics.Reports.Data;
 using Analytics.Reports.Language;
 using MimeKit;
@@ -34,8 +35,10 @@ internal sealed class DeliveryDocument(
 /// </summary>
 internal sealed class OutgoingMail
 {
-    private OutgoingMail(string mallId, DeliveryDocument document, string recipient)
+    private OutgoingMail(MallInfo mall, DeliveryDocument document, string recipient)
     {
+        var mallId = mall.MallId;
+        Mall = mall;
         MallId = mallId;
         Source = document;
         Recipient = recipient;
@@ -50,6 +53,8 @@ internal sealed class OutgoingMail
 
     public string MessageId { get; }
     public string MallId { get; }
+    /// <summary>The mall as the malls dataset names it (its id stands in without a malls row), for the briefs' mails.</summary>
+    public MallInfo Mall { get; }
     public string Document { get; }
     public DeliveryDocument Source { get; }
     public string Recipient { get; }
@@ -59,7 +64,7 @@ internal sealed class OutgoingMail
     public string AttachmentName => Source.FileName;
     public string AttachmentSha256 => _sha256.Value;
 
-    public static OutgoingMail For(string mallId, DeliveryDocument document, string recipient) => new(mallId, document, recipient);
+    public static OutgoingMail For(MallInfo mall, DeliveryDocument document, string recipient) => new(mall, document, recipient);
 
     /// <summary>The MIME message: subject and body in the document's language, the PDF as the one attachment.</summary>
     public MimeMessage ToMime(string from, DateTimeOffset date)
@@ -74,10 +79,14 @@ internal sealed class OutgoingMail
         return message;
     }
 
-    /// <summary>What the message says. A merchant's mail names that merchant only (its own name and month).</summary>
+    /// <summary>
+    /// What the message says. A merchant's mail names that merchant only (its own name and month); a brief's mail names
+    /// the mall as the brief does (its English name in English when the malls dataset gives one).
+    /// </summary>
     internal (string Subject, string Body) Texts(ReportLanguage language)
     {
         var zh = language.IsChinese;
+        var mall = Mall.NameIn(!zh);
         // A tenant name is free text and may hold line breaks: none may reach a header.
         var name = new string((Source.TenantName ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         var when = Source.Kind == DocumentKind.Weekly ? WeekText(language) : MonthText(language);
@@ -91,11 +100,11 @@ internal sealed class OutgoingMail
                 : ($"Performance sheet {when} - {name}",
                     $"Dear {name},\n\nAttached is your shop's performance sheet for {when} (PDF). It holds your own figures and anonymous comparisons with shops of your trade only. For any question, please contact the mall's operations department.{footerEn}"),
             DocumentKind.Weekly => zh
-                ? ($"项目 {MallId} 每周经营简报 {when}", $"各位同事：\n\n附件为项目 {MallId} {when}的每周经营简报（PDF），供每周例会使用。{footerZh}")
-                : ($"Weekly operations brief {when} - mall {MallId}", $"Dear colleagues,\n\nAttached is the weekly operations brief of mall {MallId} for {when} (PDF), for the Monday meeting.{footerEn}"),
+                ? ($"{mall} 每周经营简报 {when}", $"各位同事：\n\n附件为{mall} {when}的每周经营简报（PDF），供每周例会使用。{footerZh}")
+                : ($"Weekly operations brief {when} - {mall}", $"Dear colleagues,\n\nAttached is the weekly operations brief of {mall} for {when} (PDF), for the Monday meeting.{footerEn}"),
             _ => zh
-                ? ($"项目 {MallId} 月度经营简报 {when}", $"您好！\n\n附件为项目 {MallId} {when}的月度经营简报（PDF）。{footerZh}")
-                : ($"Monthly brief {when} - mall {MallId}", $"Hello,\n\nAttached is the monthly brief of mall {MallId} for {when} (PDF).{footerEn}"),
+                ? ($"{mall} 月度经营简报 {when}", $"您好！\n\n附件为{mall} {when}的月度经营简报（PDF）。{footerZh}")
+                : ($"Monthly brief {when} - {mall}", $"Hello,\n\nAttached is the monthly brief of {mall} for {when} (PDF).{footerEn}"),
         };
     }
 

@@ -10,17 +10,6 @@ internal static class BriefCharts
     public static readonly ScottPlot.Color Secondary = ScottPlot.Color.FromHex("#9AA5B1");
     public static readonly ScottPlot.Color Benchmark = ScottPlot.Color.FromHex("#D9822B");
 
-    private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-    /// <summary>A month as a short axis label: Oct / 10月, with the year on January and on the first month.</summary>
-    public static string MonthTick(DateOnly month, bool withYear, ReportLanguage language)
-    {
-        var yy = (month.Year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-        if (language.IsChinese)
-            return withYear ? $"{yy}年{month.Month}月" : $"{month.Month}月";
-        return withYear ? $"{EnglishMonths[month.Month - 1]} {yy}" : EnglishMonths[month.Month - 1];
-    }
-
     /// <summary>Lines over the given months; a series may have gaps (null), drawn as breaks.</summary>
     public static Plot Lines(string title, IReadOnlyList<DateOnly> months, ReportLanguage language,
         params (string Legend, IReadOnlyList<double?> Values, ScottPlot.Color Color)[] series)
@@ -91,7 +80,7 @@ internal static class BriefCharts
         for (var i = 0; i < months.Count; i += 2)
         {
             positions.Add(i);
-            labels.Add(MonthTick(months[i], i == 0 || (months[i].Month == 1 && i > 2), language)); // a year on a label next to the first would collide
+            labels.Add(language.MonthTick(months[i], i == 0 || (months[i].Month == 1 && i > 2))); // a year on a label next to the first would collide
         }
         plot.Axes.Bottom.SetTicks(positions.ToArray(), labels.ToArray());
     }

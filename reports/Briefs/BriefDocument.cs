@@ -43,21 +43,10 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
         sections.Select((s, i) => Heading(s.Brief, i + 1, s.Title, numbered)).ToList();
 
     private static string Heading(BriefDocument brief, int number, string title, bool numbered) =>
-        !numbered ? title : brief.SectionNumber(number) + (brief.Language.IsChinese ? "、" : ". ") + title;
+        !numbered ? title : brief.Label("section_heading", brief.SectionNumber(number), title);
 
     /// <summary>A section's number as the document writes it: 6 / 六.</summary>
-    internal string SectionNumber(int number) => Language.IsChinese ? ChineseNumeral(number) : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>1 to 99 in Chinese numerals: 一, 十, 十四, 二十一.</summary>
-    private static string ChineseNumeral(int n)
-    {
-        const string Digits = "零一二三四五六七八九";
-        if (n is < 1 or > 99)
-            throw new ArgumentOutOfRangeException(nameof(n), n, "A brief has 1 to 99 sections.");
-        var tens = n / 10;
-        var units = n % 10;
-        return (tens switch { 0 => "", 1 => "十", _ => Digits[tens] + "十" }) + (units == 0 ? "" : Digits[units].ToString());
-    }
+    internal string SectionNumber(int number) => Language.SectionNumber(number);
 
     public override void Compose(PageBuilder page)
     {
@@ -75,23 +64,15 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
         .LeftText(Audience + " · " + Language.Label("generated_on", Language.Date(GeneratedOn)), Typography.Band)
         .RightText(Language.PageOf(page.Number, page.Total));
 
-    /// <summary>The same text in the document's language: English first, Chinese second.</summary>
-    internal string T(string en, string zh) => Language.IsChinese ? zh : en;
+    /// <summary>A fixed text of the labels tables (reports/Language), with its placeholders filled in.</summary>
+    internal string Label(string key) => Language.Label(key);
+
+    internal string Label(string key, params object[] args) => Language.Label(key, args);
 
     internal string Money(decimal amount) => Language.Money(amount, Settings.Currency);
 
-    /// <summary>
-    /// Money short enough for a KPI tile: up to ten million in full, above it in millions (¥119.4m) or, in Chinese, in
-    /// 万 (¥11,941万), the unit Chinese finance teams read.
-    /// </summary>
-    internal string BigMoney(decimal amount)
-    {
-        if (Math.Abs(amount) < 10_000_000m)
-            return Money(amount);
-        return Language.IsChinese
-            ? Language.Money(amount / 10_000m, Settings.Currency) + "万"
-            : Language.Money(amount / 1_000_000m, Settings.Currency, decimals: 1) + "m";
-    }
+    /// <summary>Money short enough for a KPI tile (<see cref="ReportLanguage.BigMoney"/>).</summary>
+    internal string BigMoney(decimal amount) => Language.BigMoney(amount, Settings.Currency);
 
     internal string Money(double? amount) => amount is { } a ? Language.Money((decimal)a, Settings.Currency) : Missing;
 
@@ -120,10 +101,11 @@ internal abstract class BriefDocument(ReportLanguage language, ReportSettings se
     internal void More(ContentBuilder content, int total, int shown)
     {
         if (total > shown)
-            content.Paragraph(T($"… and {total - shown} more.", $"……另有 {total - shown} 项。"), Typography.Note);
+            content.Paragraph(Label("more", total - shown), Typography.Note);
     }
 
-    internal void None(ContentBuilder content, string en, string zh) => content.Paragraph(T(en, zh), Typography.Note);
+    /// <summary>A note in place of an empty list: <paramref name="key"/> is its label ("none": "None.").</summary>
+    internal void None(ContentBuilder content, string key) => content.Paragraph(Label(key), Typography.Note);
 
     /// <summary>
     /// One line in place of a section whose data the mall's drops never gave (<paramref name="dataset"/>: a

@@ -10,8 +10,8 @@ namespace Analytics.Reports.Briefs;
 /// <c>MonthlySection</c>, weekly <c>WeeklySection</c>, merchant sheet <c>MerchantSection</c>), built with the brief
 /// it belongs to, and has its place in the brief's <c>Sections</c> list: that list is the order, and the brief
 /// numbers the headings from it ("3. Categories" / "三、业态表现"), so no section knows its number;</item>
-/// <item><see cref="Title"/> is the title without a number, normally a label of reports/Language/Labels.cs (a flag's
-/// list title comes from its rule in model/Flags);</item>
+/// <item><see cref="Title"/> is the title without a number, normally a label of the brief's labels table
+/// (reports/Language/Labels.Monthly.cs, .Weekly.cs, .Merchant.cs; a flag's list title comes from its rule in model/Flags);</item>
 /// <item><see cref="Compose"/> lays out the content under the heading the brief has already written; it reads figures
 /// from the brief's data (reports/Data, model), computes none of its own, and takes every fixed text from the
 /// labels tables.</item>
@@ -32,8 +32,8 @@ internal abstract class BriefSection<TBrief>(TBrief brief) where TBrief : BriefD
     protected const string Missing = BriefDocument.Missing;
     protected ReportLanguage Language => Brief.Language;
     protected Documents.ReportSettings Settings => Brief.Settings;
-    protected string T(string en, string zh) => Brief.T(en, zh);
     protected string Label(string key) => Language.Label(key);
+    protected string Label(string key, params object[] args) => Language.Label(key, args);
     protected string Money(decimal amount) => Brief.Money(amount);
     protected string Money(double? amount) => Brief.Money(amount);
     protected string BigMoney(decimal amount) => Brief.BigMoney(amount);
@@ -44,7 +44,7 @@ internal abstract class BriefSection<TBrief>(TBrief brief) where TBrief : BriefD
     protected string Name(string code) => Brief.Name(code);
     protected string? Delta(double? change, string against) => Brief.Delta(change, against);
     protected void More(ContentBuilder content, int total, int shown) => Brief.More(content, total, shown);
-    protected void None(ContentBuilder content, string en, string zh) => Brief.None(content, en, zh);
+    protected void None(ContentBuilder content, string key) => Brief.None(content, key);
     protected bool NoData(ContentBuilder content, bool available, string dataset) => Brief.NoData(content, available, dataset);
     protected static double? Growth(decimal now, decimal before) => BriefDocument.Growth(now, before);
     protected static double? Growth(double? now, double? before) => BriefDocument.Growth(now, before);

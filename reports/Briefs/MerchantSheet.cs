@@ -26,9 +26,9 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
     private int MinPeers => data.Analysis.Settings.MinPeers;
 
     public override DocumentMetadata Metadata => new(
-        Title: T($"Merchant sheet — {M.TenantName}", $"商户经营报告 — {M.TenantName}"),
-        Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"{M.TenantName} ({M.TenantId}), {MonthText}", $"{M.TenantName}（{M.TenantId}），{MonthText}"),
+        Title: Label("merchant_title", M.TenantName),
+        Author: Label("author"),
+        Subject: Label("merchant_subject", M.TenantName, M.TenantId, MonthText),
         Keywords: $"merchant, {M.TenantId}, {Month.Format(data.Period)}");
 
     protected override string BandTitle => Metadata.Title;
@@ -37,8 +37,8 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
 
     // The sheet is handed to the merchant: not "internal".
     protected override string Audience => data.MallInfo?.NameIn(!Language.IsChinese) is { } mall
-        ? T($"Prepared for {M.TenantName} by the operations team of {mall}", $"{mall}运营部为{M.TenantName}编制")
-        : T($"Prepared for {M.TenantName} by the mall's operations team", $"商场运营部为{M.TenantName}编制");
+        ? Label("merchant_audience_mall", M.TenantName, mall)
+        : Label("merchant_audience", M.TenantName);
 
     internal ReportData Data => data;
 
@@ -63,9 +63,8 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(M.TenantName, Typography.Title);
-        content.Paragraph(T(
-            $"{M.TenantId} · {Name(M.Category)} · floor {M.Floor} · unit {M.UnitId} · {Number((double?)M.AreaSqm)} m² · lease ends {Language.Date(M.LeaseEnd)}",
-            $"{M.TenantId} · {Name(M.Category)} · {M.Floor} · 铺位 {M.UnitId} · {Number((double?)M.AreaSqm)} ㎡ · 租约到期 {Language.Date(M.LeaseEnd)}"), Typography.Note);
+        content.Paragraph(Label("merchant_subtitle", M.TenantId, Name(M.Category), M.Floor ?? "", M.UnitId, Number((double?)M.AreaSqm), Language.Date(M.LeaseEnd)),
+            Typography.Note);
         ComposeKeyFigures(content);
         ComposeSections(content, Sections, numbered: false);
     }
@@ -79,16 +78,13 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
             new KpiTile(Language.Label("sales_density"), Money(M.SalesDensity),
                 rank is { } r ? RankText(r) : null,
                 rank is { } r2 ? (r2.Ahead >= 0.5 ? KpiTone.Good : KpiTone.Bad) : KpiTone.Neutral),
-            new KpiTile(T("Rent-to-sales (12 m)", "租售比（近12月）"), Percent(M.OcrTtm),
-                T($"band {Language.Percent(band.Low, 0)}–{Language.Percent(band.High, 0)}", $"健康区间 {Language.Percent(band.Low, 0)}–{Language.Percent(band.High, 0)}"),
+            new KpiTile(Label("merchant_ocr_ttm"), Percent(M.OcrTtm), Label("merchant_band", Language.Percent(band.Low, 0), Language.Percent(band.High, 0)),
                 M.OcrTtm > band.High ? KpiTone.Bad : M.OcrTtm is null ? KpiTone.Neutral : KpiTone.Good),
-            new KpiTile(T("Score (0–100)", "综合评分（0–100）"), Number(score.Total, 1), null));
+            new KpiTile(Label("merchant_score_kpi"), Number(score.Total, 1), null));
     }
 
     /// <summary>The tenant's percentile in its category by sales per m² (model/Peers); null with too few peers.</summary>
     internal PeerRank? Rank => PeerRank.ByDensity(M, data.Current, MinPeers);
 
-    internal string RankText(PeerRank rank) => T(
-        $"ahead of {Language.Percent(rank.Ahead, 0)} of {Name(M.Category)} peers",
-        $"超过 {Language.Percent(rank.Ahead, 0)} 的同业态商户");
+    internal string RankText(PeerRank rank) => Label("merchant_rank", Language.Percent(rank.Ahead, 0), Name(M.Category));
 }

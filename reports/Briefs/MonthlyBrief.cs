@@ -21,9 +21,9 @@ internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLangu
     private string MonthText => Language.Month(Period.Year, Period.Month);
 
     public override DocumentMetadata Metadata => new(
-        Title: T($"Monthly brief — {MonthText}", $"月度经营简报 — {MonthText}"),
-        Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"{mallName}: sales, occupancy, rent, scores and flags", $"{mallName}：销售、出租、租金、评分与预警"),
+        Title: Label("monthly_title", MonthText),
+        Author: Label("author"),
+        Subject: Label("monthly_subject", mallName),
         Keywords: $"monthly, {mallName}, {Month.Format(Period)}");
 
     protected override string BandTitle => Metadata.Title;
@@ -75,8 +75,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLangu
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(Metadata.Title, Typography.Title);
-        content.Paragraph(T($"{mallName} · as of {Language.Date(data.AsOf)} · {data.Current.Count} tenants in force",
-            $"{mallName} · 截至 {Language.Date(data.AsOf)} · 在营商户 {data.Current.Count} 家"), Typography.Note);
+        content.Paragraph(Label("monthly_subtitle", mallName, Language.Date(data.AsOf), data.Current.Count), Typography.Note);
         ComposeSections(content, Sections, numbered: true);
     }
 }

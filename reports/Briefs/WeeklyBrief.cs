@@ -14,14 +14,14 @@ namespace Analytics.Reports.Briefs;
 internal sealed class WeeklyBrief(WeekData data, string mallName, ReportLanguage language, ReportSettings settings, DateOnly generatedOn)
     : BriefDocument(language, settings, generatedOn)
 {
-    private string WeekText => T($"Week {data.Week.Week}, {data.Week.Year}", $"{data.Week.Year}年第{data.Week.Week}周");
+    private string WeekText => Label("weekly_week", data.Week.Week, data.Week.Year);
 
     private string Span => $"{Language.Date(data.Week.Monday)} – {Language.Date(data.Week.Sunday)}";
 
     public override DocumentMetadata Metadata => new(
-        Title: T($"Weekly brief — {WeekText}", $"周经营简报 — {WeekText}"),
-        Author: T("Operations analytics", "运营分析组"),
-        Subject: T($"{mallName}: {Span}", $"{mallName}：{Span}"),
+        Title: Label("weekly_title", WeekText),
+        Author: Label("author"),
+        Subject: Label("weekly_subject", mallName, Span),
         Keywords: $"weekly, {mallName}, {data.Week}");
 
     protected override string BandTitle => Metadata.Title;
@@ -48,8 +48,8 @@ internal sealed class WeeklyBrief(WeekData data, string mallName, ReportLanguage
     protected override void ComposeContent(ContentBuilder content)
     {
         content.Paragraph(Metadata.Title, Typography.Title);
-        content.Paragraph(T($"{mallName} · {Span} · compared with the week before and with the same week last year ({Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)})",
-            $"{mallName} · {Span} · 对比上周及去年同周（{Language.Date(data.Week.SameWeekLastYear.Monday)} – {Language.Date(data.Week.SameWeekLastYear.Sunday)}）"), Typography.Note);
+        content.Paragraph(Label("weekly_subtitle", mallName, Span, Language.Date(data.Week.SameWeekLastYear.Monday), Language.Date(data.Week.SameWeekLastYear.Sunday)),
+            Typography.Note);
         ComposeKeyFigures(content);
         ComposeSections(content, Sections, numbered: true);
     }
@@ -64,10 +64,10 @@ internal sealed class WeeklyBrief(WeekData data, string mallName, ReportLanguage
         var yoy = Growth(WeekSales, LastYearWeekSales);
         var footfallYoy = Growth((double?)data.Footfall, data.LastYearFootfall);
         content.Kpis(
-            new KpiTile(T("Net sales this week", "本周销售额"), Money(WeekSales), Delta(wow, T("vs last week", "环比")), Tone(wow, true)),
-            new KpiTile(T("Same week last year", "去年同周"), Money(LastYearWeekSales), yoy is { } y ? T($"this week: {Language.SignedPercent(y)}", $"本周同比 {Language.SignedPercent(y)}") : null, Tone(yoy, true)),
+            new KpiTile(Label("weekly_net_sales"), Money(WeekSales), Delta(wow, Label("vs_last_week")), Tone(wow, true)),
+            new KpiTile(Label("weekly_same_week_last_year"), Money(LastYearWeekSales), yoy is { } y ? Label("weekly_this_week_yoy", Language.SignedPercent(y)) : null, Tone(yoy, true)),
             new KpiTile(Language.Label("footfall"), Number(data.Footfall), Delta(footfallYoy, Language.Label("vs_last_year")), Tone(footfallYoy, true)),
-            new KpiTile(T("New complaints", "新增投诉"), Count(data.NewComplaints.Count), T($"{data.OpenComplaints.Count} older still open", $"另有 {data.OpenComplaints.Count} 宗未结"),
+            new KpiTile(Label("weekly_new_complaints"), Count(data.NewComplaints.Count), Label("weekly_older_open", data.OpenComplaints.Count),
                 data.OpenComplaints.Count > 0 ? KpiTone.Bad : KpiTone.Neutral));
     }
 }

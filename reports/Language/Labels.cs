@@ -1,13 +1,15 @@
 namespace Analytics.Reports.Language;
 
 /// <summary>
-/// Every fixed text a report prints, in both languages, in one table so a missing translation shows up in one
-/// place (a test checks that every key has both). Keys are snake_case; {0}, {1} are filled by
-/// <see cref="ReportLanguage.Label(string, object[])"/>.
+/// Every fixed text a report prints, in both languages side by side, looked up by a name, so a missing translation
+/// shows up in one place (a test checks that every key has both). Keys are snake_case; {0}, {1} are filled by
+/// <see cref="ReportLanguage.Label(string, object[])"/> with the invariant culture. This file holds the texts the
+/// documents share; each brief's section titles, sentences, column headers and notes are in Labels.Monthly.cs,
+/// Labels.Weekly.cs and Labels.Merchant.cs (one table: a key is defined once across them).
 /// </summary>
-internal static class Labels
+internal static partial class Labels
 {
-    private static readonly Dictionary<string, (string En, string Zh)> Table = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string En, string Zh)> Shared = new(StringComparer.Ordinal)
     {
         ["page_of"] = ("Page {0} of {1}", "第 {0} 页，共 {1} 页"),
         ["generated_on"] = ("Generated {0}", "生成于 {0}"),
@@ -20,7 +22,6 @@ internal static class Labels
         ["sales_density"] = ("Sales per m²", "坪效"),
         ["ocr"] = ("Occupancy cost ratio", "租售比"),
         ["arrears"] = ("Arrears", "欠费"),
-        ["complaints"] = ("Complaints", "投诉"),
         ["footfall"] = ("Footfall", "客流"),
         ["occupancy_rate"] = ("Occupancy", "出租率"),
         ["collection_rate"] = ("Collection rate", "收缴率"),
@@ -33,33 +34,6 @@ internal static class Labels
         ["data_complaints"] = ("complaints", "投诉"),
         ["data_inspections"] = ("floor-patrol", "巡场"),
         ["data_floor"] = ("floor", "楼层"),
-        // Section titles, without numbers: a brief numbers its sections in list order (BriefDocument.ComposeSections).
-        ["monthly_summary"] = ("Executive summary", "经营摘要"),
-        ["monthly_trends"] = ("Trends over 13 months", "近13个月走势"),
-        ["monthly_categories"] = ("Categories", "业态表现"),
-        ["monthly_floors"] = ("Floors", "楼层表现"),
-        ["monthly_scores"] = ("Tenant scores", "商户评分分布"),
-        ["monthly_adjustments"] = ("Rent and operating adjustments", "租金与经营调整"),
-        ["monthly_expiries"] = ("Lease expiries", "租约到期"),
-        ["monthly_arrears"] = ("Arrears aging", "欠费账龄"),
-        ["monthly_complaints"] = ("Complaints", "顾客投诉"),
-        ["monthly_audit"] = ("Turnover-rent audit", "营业提成稽核"),
-        ["monthly_budget"] = ("Against budget", "预算完成情况"),
-        ["monthly_requests"] = ("Merchants' requests", "商户诉求"),
-        ["monthly_contest"] = ("Sales contest", "营业竞赛"),
-        ["monthly_sheet_deliveries"] = ("Merchant sheets by mail", "商户报告邮件发送"),
-        ["weekly_sales"] = ("Sales", "销售"),
-        ["weekly_complaints"] = ("Complaints", "顾客投诉"),
-        ["weekly_patrols"] = ("Floor patrols", "巡场检查"),
-        ["weekly_arrears"] = ("Arrears that grew", "欠费增加"),
-        ["weekly_flags"] = ("New flags", "新增预警"),
-        ["weekly_requests"] = ("Merchants' requests", "商户诉求"),
-        ["weekly_credit"] = ("Credit grades that changed", "信用等级变动"),
-        ["merchant_sales"] = ("Sales", "销售表现"),
-        ["merchant_rent"] = ("Rent and payments", "租金与缴费"),
-        ["merchant_customers"] = ("Customers and floor patrols", "顾客投诉与巡场"),
-        ["merchant_score"] = ("Your score", "综合评分"),
-        ["merchant_suggestions"] = ("Suggestions", "建议"),
         ["audit_summary"] = ("In the 12 months to {0}, {1} lease-months were billed wrong: {2} under-billed by {3} in all, {4} over-billed by {5} in all.",
             "截至{0}的12个月内，共有 {1} 个租约月份提成计收有误：少收 {2} 个月份，合计 {3}；多收 {4} 个月份，合计 {5}。"),
         ["audit_none"] = ("In the 12 months to {0}, every lease-month's turnover rent was billed as the lease makes due.",
@@ -98,8 +72,6 @@ internal static class Labels
         ["requests_age_over_30"] = ("Over 30 days", "30天以上"),
         ["requests_raised_on"] = ("Raised", "提出日期"),
         ["requests_days_open"] = ("Days open", "已等待天数"),
-        ["requests_none_open"] = ("No request is open.", "没有未办结的诉求。"),
-        ["request_id"] = ("Request", "诉求编号"),
         ["status"] = ("Status", "状态"),
         ["description"] = ("What", "内容"),
         ["merchant_requests"] = ("Your open requests", "您尚未办结的诉求"),
@@ -125,7 +97,43 @@ internal static class Labels
             "{0}：{2} 次中 {1} 次应验（{3}，为未预警商户的 {4} 倍）"),
         ["track_record_empty"] = ("no flag with a known outcome yet", "尚无可核验结果的预警"),
         ["track_record_none"] = ("No backtest has been run on this warehouse yet (analytics backtest).", "尚未对该数据仓库运行回测（analytics backtest）。"),
+        ["track_record_separator"] = ("; ", "；"),
+        // The briefs' common words: headings, lists, notes and the column headers several sections print.
+        ["section_heading"] = ("{0}. {1}", "{0}、{1}"),
+        ["author"] = ("Operations analytics", "运营分析组"),
+        ["more"] = ("… and {0} more.", "……另有 {0} 项。"),
+        ["none"] = ("None.", "无。"),
+        ["none_this_month"] = ("None this month.", "本月无。"),
+        ["sentence_end"] = (".", "。"),
+        ["list_separator"] = (", ", "、"),
+        ["comma"] = (", ", "，"),
+        ["tenants_count"] = ("Tenants", "商户数"),
+        ["share"] = ("Share", "占比"),
+        ["yoy"] = ("YoY", "同比"),
+        ["conversion"] = ("Conversion", "提袋率"),
+        ["oldest_days"] = ("Oldest (days)", "最长逾期（天）"),
+        ["kind"] = ("Kind", "类别"),
+        ["severity"] = ("Severity", "严重程度"),
+        ["received"] = ("Received", "受理日期"),
+        ["finding"] = ("Finding", "问题"),
+        ["minutes"] = ("Minutes", "分钟"),
+        ["priority"] = ("Priority", "优先级"),
+        ["category_median"] = ("Category median", "业态中位数"),
     };
+
+    private static readonly Dictionary<string, (string En, string Zh)> Table = Merge(Shared, Monthly(), Weekly(), Merchant());
+
+    /// <summary>The tables as one; a key defined twice is a programming error, caught when the first label is read.</summary>
+    private static Dictionary<string, (string En, string Zh)> Merge(params Dictionary<string, (string En, string Zh)>[] tables)
+    {
+        var all = new Dictionary<string, (string En, string Zh)>(StringComparer.Ordinal);
+        foreach (var (key, texts) in tables.SelectMany(t => t))
+        {
+            if (!all.TryAdd(key, texts))
+                throw new InvalidOperationException($"The report label '{key}' is defined twice.");
+        }
+        return all;
+    }
 
     public static IReadOnlyCollection<string> Keys => Table.Keys;
 

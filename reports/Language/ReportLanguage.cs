@@ -38,12 +38,31 @@ public sealed class ReportLanguage
     public string Label(string key, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, Labels.Lookup(key, this), args);
 
+    /// <summary>
+    /// A text that model/ carries in both languages with the rule it belongs to (a flag's list title and count phrase),
+    /// in this language.
+    /// </summary>
+    public string Pick((string En, string Zh) text) => IsChinese ? text.Zh : text.En;
+
     /// <summary>Money rounded to whole units (half away from zero), e.g. ¥1,234,567 or -¥2,500.</summary>
     public string Money(decimal amount, string currencySymbol = "¥", int decimals = 0)
     {
         var rounded = Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
         var digits = Math.Abs(rounded).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return (rounded < 0 ? "-" : "") + currencySymbol + digits;
+    }
+
+    /// <summary>
+    /// Money short enough for a KPI tile: up to ten million in full, above it in millions (¥119.4m) or, in Chinese, in
+    /// 万 (¥11,941万), the unit Chinese finance teams read.
+    /// </summary>
+    public string BigMoney(decimal amount, string currencySymbol)
+    {
+        if (Math.Abs(amount) < 10_000_000m)
+            return Money(amount, currencySymbol);
+        return IsChinese
+            ? Money(amount / 10_000m, currencySymbol) + "万"
+            : Money(amount / 1_000_000m, currencySymbol, decimals: 1) + "m";
     }
 
     /// <summary>A count or measure with thousands separators, e.g. 12,480 or 3.5.</summary>
@@ -81,6 +100,29 @@ public sealed class ReportLanguage
     public string Month(int year, int month) => IsChinese
         ? string.Create(CultureInfo.InvariantCulture, $"{year}年{month}月")
         : string.Create(CultureInfo.InvariantCulture, $"{MonthNames[month - 1]} {year}");
+
+    /// <summary>A month as a short chart label: Oct / 10月, with a two-digit year when asked (Jan 26 / 26年1月).</summary>
+    public string MonthTick(DateOnly month, bool withYear)
+    {
+        var yy = (month.Year % 100).ToString("00", CultureInfo.InvariantCulture);
+        var name = MonthNames[month.Month - 1][..3];
+        if (IsChinese)
+            return withYear ? string.Create(CultureInfo.InvariantCulture, $"{yy}年{month.Month}月") : string.Create(CultureInfo.InvariantCulture, $"{month.Month}月");
+        return withYear ? $"{name} {yy}" : name;
+    }
+
+    /// <summary>A section's number as a heading writes it: 6 / 六 (1 to 99).</summary>
+    public string SectionNumber(int number)
+    {
+        if (!IsChinese)
+            return number.ToString(CultureInfo.InvariantCulture);
+        const string Digits = "零一二三四五六七八九";
+        if (number is < 1 or > 99)
+            throw new ArgumentOutOfRangeException(nameof(number), number, "A brief has 1 to 99 sections.");
+        var tens = number / 10;
+        var units = number % 10;
+        return (tens switch { 0 => "", 1 => "十", _ => Digits[tens] + "十" }) + (units == 0 ? "" : Digits[units].ToString());
+    }
 
     /// <summary>Page 2 of 5 / 第 2 页，共 5 页.</summary>
     public string PageOf(int number, int total) => Label("page_of", number, total);

@@ -13,15 +13,13 @@ internal sealed class CustomersSection(MerchantSheet brief) : MerchantSection(br
     {
         var complaints = Data.Complaints.New.Concat(Data.Complaints.StillOpen).Where(c => c.TenantId == M.TenantId).OrderBy(c => c.ReceivedAt).ToList();
         var findings = Data.Findings.Where(f => f.TenantId == M.TenantId).ToList();
-        content.Paragraph(T(
-            $"{M.Complaints} complaints in {MonthText} ({Number(Score.Frame.ComplaintRate3m, 1)} per 10,000 receipts over 3 months) and {M.Violations} patrol findings.",
-            $"{MonthText}投诉 {M.Complaints} 宗（近3个月每万笔交易 {Number(Score.Frame.ComplaintRate3m, 1)} 宗），巡场问题 {M.Violations} 项。"));
+        content.Paragraph(Label("merchant_customers_summary", M.Complaints, MonthText, Number(Score.Frame.ComplaintRate3m, 1), M.Violations));
         if (complaints.Count > 0)
         {
             content.Table(t =>
             {
-                t.Column(TableColumn.Text(T("Received", "受理日期"), 1.2f)).Column(TableColumn.Text(T("Kind", "类别"), 1f))
-                    .Column(TableColumn.Number(T("Severity", "严重程度"), 0.8f)).Column(TableColumn.Text(T("Status on " + Language.Date(Data.AsOf), "月末状态"), 1.4f));
+                t.Column(TableColumn.Text(Label("received"), 1.2f)).Column(TableColumn.Text(Label("kind"), 1f))
+                    .Column(TableColumn.Number(Label("severity"), 0.8f)).Column(TableColumn.Text(Label("merchant_status_on", Language.Date(Data.AsOf)), 1.4f));
                 foreach (var c in complaints)
                 {
                     var open = c.ResolvedAt is null || DateOnly.FromDateTime(c.ResolvedAt.Value) > Data.AsOf;
@@ -34,7 +32,7 @@ internal sealed class CustomersSection(MerchantSheet brief) : MerchantSection(br
         {
             content.Table(t =>
             {
-                t.Column(TableColumn.Text(T("Patrol date", "巡场日期"), 1.2f)).Column(TableColumn.Text(T("Finding", "问题"), 1.6f)).Column(TableColumn.Number(T("Minutes", "分钟"), 0.8f));
+                t.Column(TableColumn.Text(Label("merchant_patrol_date"), 1.2f)).Column(TableColumn.Text(Label("finding"), 1.6f)).Column(TableColumn.Number(Label("minutes"), 0.8f));
                 foreach (var f in findings)
                     t.Row(Language.Date(f.Date), Name(f.Type), f.Minutes is { } m ? Count(m) : "");
             });

@@ -18,26 +18,24 @@ internal sealed class SalesSection(MerchantSheet brief) : MerchantSection(brief)
         var medians = months.Select(m => Data.PeerDensityMedian.TryGetValue((M.TenantId, m), out var v) ? v : null).ToList();
         var plots = new List<ScottPlot.Plot>
         {
-            BriefCharts.Lines(T("Net sales (¥ thousand)", "月销售额（千元）"), months, Language,
+            BriefCharts.Lines(Label("merchant_sales_chart"), months, Language,
                 (Language.Label("this_year"), months.Select(Sales).ToList(), BriefCharts.Primary),
                 (Language.Label("last_year"), months.Select(m => Sales(m.AddMonths(-12))).ToList(), BriefCharts.Secondary)),
         };
         var hasMedian = medians.Any(v => v is not null);
-        plots.Add(BriefCharts.Lines(T("Sales per m² (¥)", "坪效（元/㎡）"), months, Language,
+        plots.Add(BriefCharts.Lines(Label("merchant_density_chart"), months, Language,
             hasMedian
-                ? [(M.TenantName, months.Select(Density).ToList(), BriefCharts.Primary), (T("Category median", "业态中位数"), medians, BriefCharts.Benchmark)]
+                ? [(M.TenantName, months.Select(Density).ToList(), BriefCharts.Primary), (Label("category_median"), medians, BriefCharts.Benchmark)]
                 : [(M.TenantName, months.Select(Density).ToList(), BriefCharts.Primary)]));
         content.Charts(195, plots.ToArray());
         var rank = Brief.Rank;
         var median = medians[^1];
-        var text = T(
-            $"In {MonthText} net sales were {Money(M.NetSales)} ({Change(M.Yoy)} on last year), {Money(M.SalesDensity)} per m².",
-            $"{MonthText}销售额 {Money(M.NetSales)}（同比 {Change(M.Yoy)}），坪效 {Money(M.SalesDensity)}/㎡。");
+        var text = Label("merchant_sales_line", MonthText, Money(M.NetSales), Change(M.Yoy), Money(M.SalesDensity));
         text += median is { } md
-            ? T($" The median of other {Name(M.Category)} tenants was {Money(md)} per m².", $"同业态其他商户坪效中位数为 {Money(md)}/㎡。")
-            : T(" The category has too few other tenants for a benchmark.", "同业态商户过少，不提供对比基准。");
+            ? Label("merchant_peer_median", Name(M.Category), Money(md))
+            : Label("merchant_no_benchmark");
         if (rank is { } r)
-            text += T($" Your sales per m² are {Brief.RankText(r)} ({r.Peers} peers).", $"您的坪效{Brief.RankText(r)}（同业态 {r.Peers} 家）。");
+            text += Label("merchant_rank_line", Brief.RankText(r), r.Peers);
         content.Paragraph(text);
         ComposeContestWin(content);
         ComposeTarget(content);
@@ -56,13 +54,10 @@ internal sealed class SalesSection(MerchantSheet brief) : MerchantSection(brief)
         {
             var mallWide = wins.Any(m => m.Scope == Analytics.Model.Contest.ContestWinner.MallScope && m.Award == w.Award);
             return w.Award == Analytics.Model.Contest.ContestWinner.BestDensity
-                ? T($"best sales per m² of {Name(M.Category)} ({Money(w.Value)} per m²){(mallWide ? ", the best of the whole mall" : "")}",
-                    $"{Name(M.Category)}坪效冠军（{Money(w.Value)}/㎡）{(mallWide ? "，并为全场第一" : "")}")
-                : T($"most improved of {Name(M.Category)} (sales per m² {Change(w.Value)} on last year){(mallWide ? ", the most of the whole mall" : "")}",
-                    $"{Name(M.Category)}进步最快奖（坪效同比 {Change(w.Value)}）{(mallWide ? "，并为全场进步最快" : "")}");
+                ? Label("merchant_award_best", Name(M.Category), Money(w.Value), mallWide ? Label("merchant_award_best_mall") : "")
+                : Label("merchant_award_improved", Name(M.Category), Change(w.Value), mallWide ? Label("merchant_award_improved_mall") : "");
         }).ToList();
-        content.Paragraph(T($"Sales contest: in {MonthText} your shop won the {string.Join(" and the ", awards)}. Congratulations!",
-            $"营业竞赛：{MonthText}您的店铺获得{string.Join("、", awards)}，特此祝贺！"));
+        content.Paragraph(Label("merchant_contest_line", MonthText, string.Join(Label("merchant_award_separator"), awards)));
     }
 
     /// <summary>The tenant's own sales target, when the mall set one for the month (its own figures only).</summary>

@@ -13,7 +13,7 @@ internal sealed class AdjustmentsSection(MonthlyBrief brief) : MonthlySection(br
     {
         foreach (var rule in FlagRules.All.Where(r => r.Code != FlagCodes.Replace))
         {
-            content.Heading2(T(rule.ListTitle.En, rule.ListTitle.Zh));
+            content.Heading2(Language.Pick(rule.ListTitle));
             FlagTable(content, Flagged(rule.Code), withOpportunity: false);
         }
     }

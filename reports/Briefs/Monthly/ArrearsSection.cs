@@ -14,47 +14,45 @@ internal sealed class ArrearsSection(MonthlyBrief brief) : MonthlySection(brief)
         if (NoData(content, Data.Analysis.Availability.Rent, "data_rent"))
             return;
         var rows = Data.Current;
-        var buckets = new (string En, string Zh, decimal Amount)[]
+        var buckets = new (string Label, decimal Amount)[]
         {
-            ("1–30 days", "1–30天", rows.Sum(r => r.Aging1To30)),
-            ("31–60 days", "31–60天", rows.Sum(r => r.Aging31To60)),
-            ("61–90 days", "61–90天", rows.Sum(r => r.Aging61To90)),
-            ("Over 90 days", "90天以上", rows.Sum(r => r.AgingOver90)),
+            ("aging_1_30", rows.Sum(r => r.Aging1To30)),
+            ("aging_31_60", rows.Sum(r => r.Aging31To60)),
+            ("aging_61_90", rows.Sum(r => r.Aging61To90)),
+            ("aging_over_90", rows.Sum(r => r.AgingOver90)),
         };
         var total = Arrears(rows);
         var aged = buckets.Sum(b => b.Amount);
-        content.Paragraph(T(
-            $"Arrears on {Language.Date(Data.AsOf)}: {Money(total)} owed by {rows.Count(r => r.Arrears > 0)} tenants. Bills due on that day are owed but not yet overdue ({Money(total - aged)}), so they are in no bucket.",
-            $"截至 {Language.Date(Data.AsOf)} 欠费合计 {Money(total)}，涉及 {rows.Count(r => r.Arrears > 0)} 家商户。当日到期的账单计入欠费但尚未逾期（{Money(total - aged)}），不计入任何账龄段。"));
+        content.Paragraph(Label("monthly_arrears_summary", Language.Date(Data.AsOf), Money(total), rows.Count(r => r.Arrears > 0), Money(total - aged)));
         content.Table(t =>
         {
-            t.Column(TableColumn.Text(T("Days overdue", "逾期天数"), 1.5f))
-                .Column(TableColumn.Number(T("Amount", "金额"), 1.5f))
-                .Column(TableColumn.Number(T("Share of overdue", "占逾期比例"), 1.2f))
-                .Column(TableColumn.Number(T("Tenants", "商户数"), 1f));
+            t.Column(TableColumn.Text(Label("monthly_days_overdue"), 1.5f))
+                .Column(TableColumn.Number(Label("monthly_amount"), 1.5f))
+                .Column(TableColumn.Number(Label("monthly_share_of_overdue"), 1.2f))
+                .Column(TableColumn.Number(Label("tenants_count"), 1f));
             var counts = new[]
             {
                 rows.Count(r => r.Aging1To30 > 0), rows.Count(r => r.Aging31To60 > 0), rows.Count(r => r.Aging61To90 > 0), rows.Count(r => r.AgingOver90 > 0),
             };
             for (var i = 0; i < buckets.Length; i++)
             {
-                t.Row(new TableCell(T(buckets[i].En, buckets[i].Zh)), new TableCell(Money(buckets[i].Amount), i >= 2 && buckets[i].Amount > 0 ? KpiTone.Bad : KpiTone.Neutral),
+                t.Row(new TableCell(Label(buckets[i].Label)), new TableCell(Money(buckets[i].Amount), i >= 2 && buckets[i].Amount > 0 ? KpiTone.Bad : KpiTone.Neutral),
                     new TableCell(Percent(aged > 0 ? (double)(buckets[i].Amount / aged) : null)), new TableCell(Count(counts[i])));
             }
         });
         var top = rows.Where(r => r.Arrears > 0).OrderByDescending(r => r.Arrears).ThenBy(r => r.TenantId, StringComparer.Ordinal).ToList();
         if (top.Count == 0)
             return;
-        content.Heading2(T("Largest arrears", "欠费金额最大的商户"));
+        content.Heading2(Label("monthly_largest_arrears"));
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("tenant"), 1.9f))
                 .Column(TableColumn.Number(Language.Label("arrears"), 1.2f))
-                .Column(TableColumn.Number(T("Oldest (days)", "最长逾期（天）"), 1f))
-                .Column(TableColumn.Number(T("1–30", "1–30天"), 1f))
-                .Column(TableColumn.Number(T("31–60", "31–60天"), 1f))
-                .Column(TableColumn.Number(T("61–90", "61–90天"), 1f))
-                .Column(TableColumn.Number(T("> 90", "90天以上"), 1f));
+                .Column(TableColumn.Number(Label("oldest_days"), 1f))
+                .Column(TableColumn.Number(Label("aging_1_30_short"), 1f))
+                .Column(TableColumn.Number(Label("aging_31_60_short"), 1f))
+                .Column(TableColumn.Number(Label("aging_61_90_short"), 1f))
+                .Column(TableColumn.Number(Label("aging_over_90_short"), 1f));
             foreach (var r in top.Take(Settings.ArrearsListRows))
             {
                 t.Row(new TableCell(r.TenantName + " (" + r.TenantId + ")"), new TableCell(Money(r.Arrears)),

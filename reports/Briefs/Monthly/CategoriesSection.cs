@@ -13,18 +13,18 @@ internal sealed class CategoriesSection(MonthlyBrief brief) : MonthlySection(bri
     {
         var rows = Brief.Categories;
         var total = rows.Sum(r => r.Sales);
-        content.Chart(BriefCharts.Bars(T("Share of net sales by category (%)", "各业态销售占比（%）"), rows.Select(r => Name(r.Group)).ToList(),
+        content.Chart(BriefCharts.Bars(Label("monthly_category_share_chart"), rows.Select(r => Name(r.Group)).ToList(),
             rows.Select(r => total > 0 ? (double)(r.Sales / total) * 100 : 0).ToList()), height: 150);
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("category"), 1.3f))
-                .Column(TableColumn.Number(T("Tenants", "商户数"), 0.8f))
+                .Column(TableColumn.Number(Label("tenants_count"), 0.8f))
                 .Column(TableColumn.Number(Language.Label("net_sales"), 1.6f))
-                .Column(TableColumn.Number(T("Share", "占比"), 0.8f))
+                .Column(TableColumn.Number(Label("share"), 0.8f))
                 .Column(TableColumn.Number(Language.Label("sales_density"), 1.1f))
-                .Column(TableColumn.Number(T("YoY", "同比"), 0.9f))
+                .Column(TableColumn.Number(Label("yoy"), 0.9f))
                 .Column(TableColumn.Number(Language.Label("ocr"), 1.1f))
-                .Column(TableColumn.Number(T("Healthy band", "健康区间"), 1.1f));
+                .Column(TableColumn.Number(Label("monthly_healthy_band"), 1.1f));
             foreach (var r in rows)
             {
                 var band = Data.Analysis.Settings.BandOf(r.Group);

@@ -14,15 +14,14 @@ internal sealed class ExpiriesSection(MonthlyBrief brief) : MonthlySection(brief
         var horizon = Data.AsOf.AddMonths(Settings.ExpiryMonths);
         var expiring = Data.Current.Where(r => r.LeaseEnd > Data.AsOf && r.LeaseEnd <= horizon).ToList();
         var totalArea = Data.Current.Sum(r => r.AreaSqm ?? 0);
-        content.Paragraph(T(
-            $"Weighted average lease expiry (by base rent): {Number(Brief.Wale, 1)} years. {expiring.Count} leases covering {Number((double)expiring.Sum(r => r.AreaSqm ?? 0))} m² ({Percent(totalArea > 0 ? (double)(expiring.Sum(r => r.AreaSqm ?? 0) / totalArea) : null)} of the leased area) end in the next {Settings.ExpiryMonths} months.",
-            $"加权平均剩余租期（按保底租金加权）：{Number(Brief.Wale, 1)} 年。未来 {Settings.ExpiryMonths} 个月内到期租约 {expiring.Count} 份，面积 {Number((double)expiring.Sum(r => r.AreaSqm ?? 0))} ㎡（占已出租面积 {Percent(totalArea > 0 ? (double)(expiring.Sum(r => r.AreaSqm ?? 0) / totalArea) : null)}）。"));
+        content.Paragraph(Label("monthly_expiries_summary", Number(Brief.Wale, 1), expiring.Count, Number((double)expiring.Sum(r => r.AreaSqm ?? 0)),
+            Percent(totalArea > 0 ? (double)(expiring.Sum(r => r.AreaSqm ?? 0) / totalArea) : null), Settings.ExpiryMonths));
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("month"), 1.3f))
-                .Column(TableColumn.Number(T("Leases", "租约数"), 0.8f))
+                .Column(TableColumn.Number(Label("monthly_leases"), 0.8f))
                 .Column(TableColumn.Number(Language.Label("area_sqm"), 1f))
-                .Column(TableColumn.Number(T("Base rent a month", "月保底租金"), 1.4f));
+                .Column(TableColumn.Number(Label("monthly_base_rent_month"), 1.4f));
             for (var i = 1; i <= Settings.ExpiryMonths; i++)
             {
                 var month = Period.AddMonths(i);
@@ -31,12 +30,12 @@ internal sealed class ExpiriesSection(MonthlyBrief brief) : MonthlySection(brief
             }
         });
         var notice = Settings.ExpiryNoticeDays.Max();
-        content.Heading2(T($"Leases ending within {notice} days", $"{notice}天内到期的租约"));
+        content.Heading2(Label("monthly_expiries_within", notice));
         var soon = expiring.Where(r => r.LeaseEnd.DayNumber - Data.AsOf.DayNumber <= notice)
             .OrderBy(r => r.LeaseEnd).ThenBy(r => r.TenantId, StringComparer.Ordinal).ToList();
         if (soon.Count == 0)
         {
-            None(content, "None.", "无。");
+            None(content, "none");
             return;
         }
         var flagsByTenant = Data.Analysis.Flags.ToLookup(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal);
@@ -46,17 +45,17 @@ internal sealed class ExpiriesSection(MonthlyBrief brief) : MonthlySection(brief
                 .Column(TableColumn.Text(Language.Label("category"), 1f))
                 .Column(TableColumn.Text(Language.Label("floor"), 0.6f))
                 .Column(TableColumn.Number(Language.Label("area_sqm"), 0.9f))
-                .Column(TableColumn.Text(T("Lease ends", "到期日"), 1.2f))
-                .Column(TableColumn.Text(T("Within", "剩余"), 0.9f))
-                .Column(TableColumn.Text(T("Flags", "预警"), 1.5f));
+                .Column(TableColumn.Text(Label("monthly_lease_ends"), 1.2f))
+                .Column(TableColumn.Text(Label("monthly_within"), 0.9f))
+                .Column(TableColumn.Text(Label("monthly_flags"), 1.5f));
             foreach (var r in soon)
             {
                 var days = r.LeaseEnd.DayNumber - Data.AsOf.DayNumber;
                 var bucket = Settings.ExpiryNoticeDays.Order().First(d => days <= d);
                 t.Row(new TableCell(r.TenantName + " (" + r.TenantId + ")"), new TableCell(Name(r.Category)), new TableCell(r.Floor ?? ""),
                     new TableCell(Number((double)(r.AreaSqm ?? 0))), new TableCell(Language.Date(r.LeaseEnd)),
-                    new TableCell(T($"{bucket} days", $"{bucket}天内"), bucket <= Settings.ExpiryNoticeDays.Min() ? KpiTone.Bad : KpiTone.Neutral),
-                    new TableCell(string.Join(T(", ", "、"), flagsByTenant[r.TenantId].Select(f => Name(f.Code)))));
+                    new TableCell(Label("monthly_days_bucket", bucket), bucket <= Settings.ExpiryNoticeDays.Min() ? KpiTone.Bad : KpiTone.Neutral),
+                    new TableCell(string.Join(Label("list_separator"), flagsByTenant[r.TenantId].Select(f => Name(f.Code)))));
             }
         });
     }

@@ -18,12 +18,12 @@ internal sealed class FloorsSection(MonthlyBrief brief) : MonthlySection(brief)
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("floor"), 0.8f))
-                .Column(TableColumn.Number(T("Tenants", "商户数"), 0.8f))
+                .Column(TableColumn.Number(Label("tenants_count"), 0.8f))
                 .Column(TableColumn.Number(Language.Label("area_sqm"), 1.1f))
                 .Column(TableColumn.Number(Language.Label("net_sales"), 1.6f))
-                .Column(TableColumn.Number(T("Share", "占比"), 0.8f))
+                .Column(TableColumn.Number(Label("share"), 0.8f))
                 .Column(TableColumn.Number(Language.Label("sales_density"), 1.1f))
-                .Column(TableColumn.Number(T("YoY", "同比"), 0.9f))
+                .Column(TableColumn.Number(Label("yoy"), 0.9f))
                 .Column(TableColumn.Number(Language.Label("ocr"), 1.1f));
             foreach (var r in rows)
             {

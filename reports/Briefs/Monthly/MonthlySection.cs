@@ -25,18 +25,18 @@ internal abstract class MonthlySection(MonthlyBrief brief) : BriefSection<Monthl
     {
         if (flags.Count == 0)
         {
-            None(content, "None this month.", "本月无。");
+            None(content, "none_this_month");
             return;
         }
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("tenant"), 1.7f))
                 .Column(TableColumn.Text(Language.Label("category"), 1.1f))
-                .Column(TableColumn.Number(T("Score", "评分"), 0.6f))
-                .Column(TableColumn.Text(T("Priority", "优先级"), 0.85f));
+                .Column(TableColumn.Number(Label("monthly_flag_score"), 0.6f))
+                .Column(TableColumn.Text(Label("priority"), 0.85f));
             if (withOpportunity)
-                t.Column(TableColumn.Number(T("Opportunity a year", "年机会值"), 1.25f));
-            t.Column(TableColumn.Text(T("Reasons", "原因"), withOpportunity ? 4.0f : 5.2f));
+                t.Column(TableColumn.Number(Label("monthly_flag_opportunity"), 1.25f));
+            t.Column(TableColumn.Text(Label("monthly_flag_reasons"), withOpportunity ? 4.0f : 5.2f));
             foreach (var f in flags)
             {
                 var m = f.Score.Frame.Metrics;

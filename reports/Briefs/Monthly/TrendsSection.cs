@@ -12,15 +12,15 @@ internal sealed class TrendsSection(MonthlyBrief brief) : MonthlySection(brief)
     public override void Compose(ContentBuilder content)
     {
         var months = Data.MallSeries.Select(m => m.Period).ToList();
-        content.Chart(BriefCharts.MonthBars(T("Net sales by month (¥ million)", "月销售额（百万元）"), months,
+        content.Chart(BriefCharts.MonthBars(Label("monthly_sales_chart"), months,
             Data.MallSeries.Select(m => (double)m.MallSales / 1_000_000).ToList(), Language), height: 180);
         content.Charts(185,
-            BriefCharts.Lines(T("Footfall (thousands)", "客流（千人次）"), months, Language,
+            BriefCharts.Lines(Label("monthly_footfall_chart"), months, Language,
                 (Language.Label("footfall"), Data.MallSeries.Select(m => m.Footfall is { } f ? f / 1000.0 : (double?)null).ToList(), BriefCharts.Primary)),
-            BriefCharts.Lines(T("Rates (%)", "比率（%）"), months, Language,
+            BriefCharts.Lines(Label("monthly_rates_chart"), months, Language,
                 (Language.Label("occupancy_rate"), Data.MallSeries.Select(m => m.OccupancyRate * 100).ToList(), BriefCharts.Primary),
                 (Language.Label("collection_rate"), Data.MallSeries.Select(m => m.CollectionRate * 100).ToList(), BriefCharts.Benchmark),
-                (T("Conversion", "提袋率"), Data.MallSeries.Select(m => m.Conversion * 100).ToList(), BriefCharts.Secondary)));
+                (Label("conversion"), Data.MallSeries.Select(m => m.Conversion * 100).ToList(), BriefCharts.Secondary)));
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("month"), 1.2f))
@@ -29,7 +29,7 @@ internal sealed class TrendsSection(MonthlyBrief brief) : MonthlySection(brief)
                 .Column(TableColumn.Number(Language.Label("occupancy_rate"), 1f))
                 .Column(TableColumn.Number(Language.Label("collection_rate"), 1f))
                 .Column(TableColumn.Number(Language.Label("footfall"), 1.2f))
-                .Column(TableColumn.Number(T("Conversion", "提袋率"), 1f));
+                .Column(TableColumn.Number(Label("conversion"), 1f));
             foreach (var m in Data.MallSeries)
             {
                 t.Row(Language.Month(m.Period.Year, m.Period.Month), Money(m.MallSales), Money(m.MallDensity), Percent(m.OccupancyRate),

@@ -25,17 +25,16 @@ internal sealed class ArrearsSection(WeeklyBrief brief) : WeeklySection(brief)
         if (NoData(content, Data.Availability.Rent, "data_rent"))
             return;
         var growing = ArrearsGrowth();
-        content.Paragraph(T(
-            $"Arrears on {Language.Date(Data.Week.Sunday)} against {Language.Date(Data.Week.Previous.Sunday)}: {growing.Count} tenants owe at least {Money(Settings.ArrearsGrowthMin)} more. Total arrears {Money(Data.Arrears.Sum(a => a.Arrears))} (a week before: {Money(Data.PreviousArrears.Sum(a => a.Arrears))}).",
-            $"{Language.Date(Data.Week.Sunday)}与{Language.Date(Data.Week.Previous.Sunday)}相比：{growing.Count} 家商户欠费增加 {Money(Settings.ArrearsGrowthMin)} 以上。欠费合计 {Money(Data.Arrears.Sum(a => a.Arrears))}（一周前 {Money(Data.PreviousArrears.Sum(a => a.Arrears))}）。"));
+        content.Paragraph(Label("weekly_arrears_summary", Language.Date(Data.Week.Sunday), Language.Date(Data.Week.Previous.Sunday), growing.Count,
+            Money(Settings.ArrearsGrowthMin), Money(Data.Arrears.Sum(a => a.Arrears)), Money(Data.PreviousArrears.Sum(a => a.Arrears))));
         if (growing.Count == 0)
             return;
         var shown = growing.Take(Settings.WeeklyListRows).ToList();
         content.Table(t =>
         {
-            t.Column(TableColumn.Text(Language.Label("tenant"), 2.2f)).Column(TableColumn.Number(T("A week before", "一周前"), 1.2f))
-                .Column(TableColumn.Number(T("Now", "现在"), 1.2f)).Column(TableColumn.Number(T("Growth", "增加"), 1.1f))
-                .Column(TableColumn.Number(T("Oldest (days)", "最长逾期（天）"), 1f));
+            t.Column(TableColumn.Text(Language.Label("tenant"), 2.2f)).Column(TableColumn.Number(Label("weekly_week_before"), 1.2f))
+                .Column(TableColumn.Number(Label("weekly_now"), 1.2f)).Column(TableColumn.Number(Label("weekly_growth"), 1.1f))
+                .Column(TableColumn.Number(Label("oldest_days"), 1f));
             foreach (var g in shown)
             {
                 t.Row(new TableCell($"{g.Now.TenantName} ({g.Now.TenantId})"), new TableCell(Money(g.Before)), new TableCell(Money(g.Now.Arrears)),

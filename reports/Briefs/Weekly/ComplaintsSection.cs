@@ -13,9 +13,9 @@ internal sealed class ComplaintsSection(WeeklyBrief brief) : WeeklySection(brief
     {
         if (NoData(content, Data.Availability.Complaints, "data_complaints"))
             return;
-        content.Heading2(T($"New this week ({Data.NewComplaints.Count})", $"本周新增（{Data.NewComplaints.Count} 宗）"));
+        content.Heading2(Label("weekly_complaints_new", Data.NewComplaints.Count));
         ComplaintTable(content, Data.NewComplaints);
-        content.Heading2(T($"Older, still open at the end of the week ({Data.OpenComplaints.Count})", $"以前受理、周末仍未处理（{Data.OpenComplaints.Count} 宗）"));
+        content.Heading2(Label("weekly_complaints_older", Data.OpenComplaints.Count));
         ComplaintTable(content, Data.OpenComplaints);
     }
 
@@ -23,21 +23,21 @@ internal sealed class ComplaintsSection(WeeklyBrief brief) : WeeklySection(brief
     {
         if (rows.Count == 0)
         {
-            None(content, "None.", "无。");
+            None(content, "none");
             return;
         }
         var shown = rows.OrderByDescending(r => r.Severity).ThenBy(r => r.ReceivedAt).Take(Settings.WeeklyListRows).ToList();
         content.Table(t =>
         {
-            t.Column(TableColumn.Text(T("Received", "受理日期"), 1.1f)).Column(TableColumn.Text(T("About", "对象"), 2f))
-                .Column(TableColumn.Text(T("Kind", "类别"), 0.9f)).Column(TableColumn.Number(T("Severity", "严重程度"), 0.8f))
-                .Column(TableColumn.Number(T("Days open", "已开天数"), 0.8f));
+            t.Column(TableColumn.Text(Label("received"), 1.1f)).Column(TableColumn.Text(Label("weekly_about"), 2f))
+                .Column(TableColumn.Text(Label("kind"), 0.9f)).Column(TableColumn.Number(Label("severity"), 0.8f))
+                .Column(TableColumn.Number(Label("weekly_days_open"), 0.8f));
             foreach (var c in shown)
             {
                 var end = c.ResolvedAt is { } r && DateOnly.FromDateTime(r) <= Data.Week.Sunday ? DateOnly.FromDateTime(r) : Data.Week.Sunday;
                 var resolved = c.ResolvedAt is { } rr && DateOnly.FromDateTime(rr) <= Data.Week.Sunday;
                 t.Row(new TableCell(Language.Date(DateOnly.FromDateTime(c.ReceivedAt))),
-                    new TableCell(c.TenantId is null ? T("The mall", "商场") : $"{c.TenantName ?? c.TenantId} ({c.TenantId})"),
+                    new TableCell(c.TenantId is null ? Label("weekly_the_mall") : $"{c.TenantName ?? c.TenantId} ({c.TenantId})"),
                     new TableCell(Name(c.Category)), new TableCell(Count(c.Severity), c.Severity >= 3 ? KpiTone.Bad : KpiTone.Neutral),
                     new TableCell(resolved ? Name("resolved") : Count(end.DayNumber - DateOnly.FromDateTime(c.ReceivedAt).DayNumber)));
             }

@@ -18,18 +18,16 @@ internal sealed class FlagsSection(WeeklyBrief brief) : WeeklySection(brief)
     {
         var month = Language.Month(Data.FlagPeriod.Year, Data.FlagPeriod.Month);
         var previous = Data.FlagPeriod.AddMonths(-1);
-        content.Paragraph(T(
-            $"Flags of the {month} analysis that {Language.Month(previous.Year, previous.Month)} did not raise.",
-            $"{month}分析中新出现（{Language.Month(previous.Year, previous.Month)}未提示）的预警。"), Typography.Note);
+        content.Paragraph(Label("weekly_flags_note", month, Language.Month(previous.Year, previous.Month)), Typography.Note);
         if (Data.NewFlags.Count == 0)
         {
-            None(content, "None.", "无。");
+            None(content, "none");
             return;
         }
         content.Table(t =>
         {
-            t.Column(TableColumn.Text(Language.Label("tenant"), 1.6f)).Column(TableColumn.Text(T("Flag", "预警"), 1.1f))
-                .Column(TableColumn.Text(T("Priority", "优先级"), 0.85f)).Column(TableColumn.Text(T("Why", "原因"), 4.2f));
+            t.Column(TableColumn.Text(Language.Label("tenant"), 1.6f)).Column(TableColumn.Text(Label("weekly_flag"), 1.1f))
+                .Column(TableColumn.Text(Label("priority"), 0.85f)).Column(TableColumn.Text(Label("why"), 4.2f));
             foreach (var f in Shown)
             {
                 var m = f.Score.Frame.Metrics;

@@ -11,14 +11,14 @@ internal sealed class SalesSection(WeeklyBrief brief) : WeeklySection(brief)
 
     public override void Compose(ContentBuilder content)
     {
-        content.Heading2(T("By floor", "按楼层"));
+        content.Heading2(Label("weekly_by_floor"));
         GroupTable(content, s => s.Floor, Language.Label("floor"), names: false, order: g => FloorOrder.Of(g));
-        content.Heading2(T("By category", "按业态"));
+        content.Heading2(Label("weekly_by_category"));
         GroupTable(content, s => s.Category, Language.Label("category"), names: true, order: null);
         var movers = Movers();
-        content.Heading2(T("Top movers (against last week)", "环比增幅最大"));
+        content.Heading2(Label("weekly_top_movers"));
         MoverTable(content, movers.Take(Settings.Movers).ToList());
-        content.Heading2(T("Bottom movers (against last week)", "环比降幅最大"));
+        content.Heading2(Label("weekly_bottom_movers"));
         MoverTable(content, movers.AsEnumerable().Reverse().Take(Settings.Movers).ToList());
     }
 
@@ -33,9 +33,9 @@ internal sealed class SalesSection(WeeklyBrief brief) : WeeklySection(brief)
             : keys.OrderBy(order).ToList();
         content.Table(t =>
         {
-            t.Column(TableColumn.Text(header, 1.2f)).Column(TableColumn.Number(T("This week", "本周"), 1.3f))
-                .Column(TableColumn.Number(T("Last week", "上周"), 1.3f)).Column(TableColumn.Number(T("Change", "环比"), 0.9f))
-                .Column(TableColumn.Number(T("Same week last year", "去年同周"), 1.3f)).Column(TableColumn.Number(T("YoY", "同比"), 0.9f));
+            t.Column(TableColumn.Text(header, 1.2f)).Column(TableColumn.Number(Label("weekly_this_week"), 1.3f))
+                .Column(TableColumn.Number(Label("weekly_last_week"), 1.3f)).Column(TableColumn.Number(Label("weekly_change"), 0.9f))
+                .Column(TableColumn.Number(Label("weekly_same_week_last_year"), 1.3f)).Column(TableColumn.Number(Label("yoy"), 0.9f));
             foreach (var k in keys)
             {
                 var n = now.GetValueOrDefault(k);
@@ -47,7 +47,7 @@ internal sealed class SalesSection(WeeklyBrief brief) : WeeklySection(brief)
             var total = Brief.WeekSales;
             var totalWow = Growth(total, Brief.PreviousWeekSales);
             var totalYoy = Growth(total, Brief.LastYearWeekSales);
-            t.Row(new TableCell(T("Total", "合计")), new TableCell(Money(total)), new TableCell(Money(Brief.PreviousWeekSales)), new TableCell(Change(totalWow), Tone(totalWow, true)),
+            t.Row(new TableCell(Label("weekly_total")), new TableCell(Money(total)), new TableCell(Money(Brief.PreviousWeekSales)), new TableCell(Change(totalWow), Tone(totalWow, true)),
                 new TableCell(Money(Brief.LastYearWeekSales)), new TableCell(Change(totalYoy), Tone(totalYoy, true)));
         });
     }
@@ -68,14 +68,14 @@ internal sealed class SalesSection(WeeklyBrief brief) : WeeklySection(brief)
     {
         if (movers.Count == 0)
         {
-            None(content, "None.", "无。");
+            None(content, "none");
             return;
         }
         content.Table(t =>
         {
             t.Column(TableColumn.Text(Language.Label("tenant"), 2f)).Column(TableColumn.Text(Language.Label("category"), 1f))
-                .Column(TableColumn.Text(Language.Label("floor"), 0.6f)).Column(TableColumn.Number(T("This week", "本周"), 1.2f))
-                .Column(TableColumn.Number(T("Last week", "上周"), 1.2f)).Column(TableColumn.Number(T("Change", "环比"), 0.9f));
+                .Column(TableColumn.Text(Language.Label("floor"), 0.6f)).Column(TableColumn.Number(Label("weekly_this_week"), 1.2f))
+                .Column(TableColumn.Number(Label("weekly_last_week"), 1.2f)).Column(TableColumn.Number(Label("weekly_change"), 0.9f));
             foreach (var m in movers)
             {
                 t.Row(new TableCell($"{m.Now.TenantName} ({m.Now.TenantId})"), new TableCell(Name(m.Now.Category)), new TableCell(m.Now.Floor),

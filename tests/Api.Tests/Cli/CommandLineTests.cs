@@ -5,7 +5,7 @@ namespace Analytics.Api.Tests.Cli;
 
 public sealed class CommandLineTests
 {
-    private static readonly string SampleDrop = Path.Combine(RepositoryRoot(), "data-samples", "drop");
+    private static readonly string SampleDrop = RepositoryRoot.Combine("data-samples", "drop");
 
     [Theory]
     [InlineData("audit", "--period <YYYY-MM>", "--format <csv|json|table>")]
@@ -124,13 +124,5 @@ public sealed class CommandLineTests
         using var error = new StringWriter();
         var code = await CommandLine.RunAsync(args, new CliContext(TimeProvider.System, output, error, ErrorIsTerminal: terminal));
         return (code, output.ToString(), error.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-            root = root.Parent;
-        return root!.FullName;
     }
 }

@@ -42,7 +42,7 @@ public sealed record DropShape(string Name)
     public static DropShape WithoutColumn(string table, string column, params string[] missing) =>
         new("no-" + column) { Then = [$"ALTER TABLE {table} DROP COLUMN {column}"], Missing = missing.Length > 0 ? missing : [column] };
 
-    public static string SampleDrop { get; } = Path.Combine(RepoRoot(), "data-samples", "drop");
+    public static string SampleDrop { get; } = RepositoryRoot.Combine("data-samples", "drop");
 
     /// <summary>Writes the shape's drop into <paramref name="folder"/>.</summary>
     public void Write(string folder)
@@ -94,13 +94,5 @@ public sealed record DropShape(string Name)
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static string RepoRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-            root = root.Parent;
-        return root?.FullName ?? throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -22,11 +22,8 @@ public sealed class DeliverySample : IDisposable
     {
         Folder = new TempFolder();
         Db = Folder.File("sample.duckdb");
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-            root = root.Parent;
         var output = new StringWriter();
-        var code = CommandLine.RunAsync(["ingest", Path.Combine(root!.FullName, "data-samples", "drop"), "--db", Db], new CliContext(Clock, output, output))
+        var code = CommandLine.RunAsync(["ingest", RepositoryRoot.Combine("data-samples", "drop"), "--db", Db], new CliContext(Clock, output, output))
             .GetAwaiter().GetResult();
         if (code != ExitCodes.Ok)
             throw new InvalidOperationException("The sample drop did not load: " + output);

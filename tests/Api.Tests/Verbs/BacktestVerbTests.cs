@@ -14,10 +14,7 @@ public sealed class BacktestVerbTests(BacktestVerbTests.Sample sample) : IClassF
         {
             Folder = new TempFolder();
             Db = Folder.File("w.duckdb");
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-                root = root.Parent;
-            var (code, _, error) = Run("ingest", Path.Combine(root!.FullName, "data-samples", "drop"), "--db", Db).GetAwaiter().GetResult();
+            var (code, _, error) = Run("ingest", RepositoryRoot.Combine("data-samples", "drop"), "--db", Db).GetAwaiter().GetResult();
             if (code != ExitCodes.Ok)
                 throw new InvalidOperationException(error);
         }

@@ -101,11 +101,14 @@ public sealed class DeliverVerbTests(DeliverySample sample)
         denied.Error.Should().Contain("refused the user name or password").And.Contain("user ops");
         sent.Code.Should().Be(ExitCodes.Ok, sent.Error);
         sent.Output.Should().Contain("2 sent");
+        // The mall by its name in the malls dataset (the sample's main: 星河汇购物中心, Galaxy Place), as the brief names it.
         mail.Messages().Select(m => (m.To.Mailboxes.Single().Address, m.Subject)).Should().BeEquivalentTo(new[]
         {
-            ("ops.team@example.com", "项目 main 每周经营简报 2026-W43（2026年10月19日至2026年10月25日）"),
-            ("leasing.team@example.com", "Weekly operations brief 2026-W43 (19 Oct 2026 to 25 Oct 2026) - mall main"),
+            ("ops.team@example.com", "星河汇购物中心 每周经营简报 2026-W43（2026年10月19日至2026年10月25日）"),
+            ("leasing.team@example.com", "Weekly operations brief 2026-W43 (19 Oct 2026 to 25 Oct 2026) - Galaxy Place"),
         });
+        mail.Messages().Select(m => m.TextBody).Should().Contain(b => b.Contains("附件为星河汇购物中心 2026-W43", StringComparison.Ordinal))
+            .And.Contain(b => b.Contains("the weekly operations brief of Galaxy Place for 2026-W43", StringComparison.Ordinal));
         var everything = denied.Output + denied.Error + sent.Output + sent.Error + Deliveries(sample.Db);
         everything.Should().NotContain(password).And.NotContain(wrong);
     }

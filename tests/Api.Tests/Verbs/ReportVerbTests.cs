@@ -15,10 +15,7 @@ public sealed class ReportVerbTests(ReportVerbTests.SampleRun sample) : IClassFi
             Folder = new TempFolder();
             Db = Folder.File("w.duckdb");
             Out = Folder.File("out");
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-                root = root.Parent;
-            var drop = Path.Combine(root!.FullName, "data-samples", "drop");
+            var drop = RepositoryRoot.Combine("data-samples", "drop");
             (Code, Output, Error) = Run(Clock, "run", "--drop", drop, "--db", Db, "--out", Out, "--lang", "en").GetAwaiter().GetResult();
         }
 

@@ -10,7 +10,7 @@ public sealed class ContractDocsTests
     [Fact]
     public void ChineseHeaders_DocTable_IsExactlyTheContractsHeaders()
     {
-        var doc = File.ReadAllLines(Path.Combine(AnalyticsProcess.RepoRoot, "docs", "data-contract.md"));
+        var doc = File.ReadAllLines(RepositoryRoot.Combine("docs", "data-contract.md"));
         var start = Array.IndexOf(doc, "## Chinese headers");
         start.Should().BeGreaterThan(0, "the page has a Chinese headers section");
         var documented = doc.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))

@@ -28,7 +28,7 @@ public sealed class SampleDropLoadTests : IDisposable
     [InlineData("bad-drop", 100.0)]
     public void Load_CommittedDrop_TablesHoldExactlyTheFileRowsNotRejected(string folder, double limit)
     {
-        var drop = Path.Combine(AnalyticsProcess.RepoRoot, "data-samples", folder);
+        var drop = RepositoryRoot.Combine("data-samples", folder);
 
         var result = _wh.Load(drop, limit);
 
@@ -54,7 +54,7 @@ public sealed class SampleDropLoadTests : IDisposable
     [Fact]
     public void Load_BadDrop_RejectsExactlyTheExpectedRowsWithEveryReason()
     {
-        var root = Path.Combine(AnalyticsProcess.RepoRoot, "data-samples");
+        var root = RepositoryRoot.Combine("data-samples");
         var expected = ReadCsv(Path.Combine(root, "bad-drop-expected.csv")).Skip(1)
             .Select(r => (File: r.Fields[0], Line: long.Parse(r.Fields[1], CultureInfo.InvariantCulture), Column: r.Fields[2], Reason: r.Fields[3]))
             .ToList();

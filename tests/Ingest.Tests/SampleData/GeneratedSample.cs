@@ -27,17 +27,7 @@ public sealed class GeneratedSample : IDisposable
         Truth.Rows().Where(r => r("situation") == situation).Select(r => r("tenant_id")).ToList();
 
     /// <summary>data-samples/ of the checkout this test was built from.</summary>
-    public static string CommittedSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-            {
-                return Path.Combine(dir.FullName, "data-samples");
-            }
-        }
-        throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string CommittedSamples() => RepositoryRoot.Combine("data-samples");
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

@@ -5,8 +5,6 @@ namespace Analytics.Ingest.Tests.Support;
 /// <summary>Runs the real <c>analytics</c> executable (built with the solution) in a child process.</summary>
 internal static class AnalyticsProcess
 {
-    public static string RepoRoot { get; } = FindRoot();
-
     public static string Executable
     {
         get
@@ -14,7 +12,7 @@ internal static class AnalyticsProcess
             // The test assembly sits in tests/Ingest.Tests/bin/{Configuration}/net10.0/linux-x64/.
             var parts = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
             var configuration = parts[Array.LastIndexOf(parts, "bin") + 1];
-            var path = Path.Combine(RepoRoot, "api", "bin", configuration, "net10.0", "linux-x64", "analytics.dll");
+            var path = RepositoryRoot.Combine("api", "bin", configuration, "net10.0", "linux-x64", "analytics.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the api project first", path);
         }
     }
@@ -45,7 +43,7 @@ internal static class AnalyticsProcess
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = RepositoryRoot.Path,
         };
         psi.ArgumentList.Add(Executable);
         foreach (var a in args)
@@ -60,16 +58,5 @@ internal static class AnalyticsProcess
         }
 
         return Process.Start(psi)!;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -72,16 +72,7 @@ internal sealed class PlantedMall : IDisposable
     }
 
     /// <summary>The repository's data-samples folder (above the test binaries).</summary>
-    public static string CommittedSamples()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries."), "data-samples");
-    }
+    public static string CommittedSamples() => RepositoryRoot.Combine("data-samples");
 
     /// <summary>The figures the rules read, for a tenant a test reports as missed or extra.</summary>
     public string Describe(string tenantId)

@@ -26,7 +26,7 @@ public sealed class SampleReports : IDisposable
         folder = Path.Combine(Path.GetTempPath(), "reports-sample-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Clock = new FakeTimeProvider(Now);
-        Root = RepositoryRoot();
+        Root = RepositoryRoot.Path;
         DropFolder = Path.Combine(Root, "data-samples", "drop");
         var warehouse = new Warehouse(Path.Combine(folder, "sample.duckdb"), new WarehouseSettings(1024, 2));
         var load = new DropLoader(warehouse, Clock).Load(DropFolder, new LoadOptions(RejectsFile: Path.Combine(folder, "rejects.csv")));
@@ -92,14 +92,6 @@ public sealed class SampleReports : IDisposable
         {
             // A temp folder left behind is harmless.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries.");
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Now);
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "analytics-web-tests", Guid.NewGuid().ToString("N"));
-    public string Root { get; } = RepositoryRoot();
+    public string Root { get; } = RepositoryRoot.Path;
     public Uri BaseAddress { get; private set; } = null!;
     public string Period { get; } = "2026-10";
     public ExportCsv Metrics { get; private set; } = null!;
@@ -135,17 +135,6 @@ public sealed class SampleWorkspace : IAsyncLifetime
         }
 
         return ExportCsv.Parse(output.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries.");
     }
 }
 
