@@ -36,12 +36,12 @@ internal sealed class DecisionService(
 
         var analysis = figures.Analysis(period);
         var flag = analysis.Flags.FirstOrDefault(f => f.Score.Frame.Metrics.TenantId == request.TenantId && f.Code == request.Flag)
-            ?? throw new ArgumentException($"Tenant {request.TenantId} has no '{request.Flag}' flag in {Month.Format(period)}.");
+            ?? throw new ArgumentException($"Tenant {request.TenantId} has no '{request.Flag}' flag in {period}.");
         var now = clock.GetUtcNow().UtcDateTime;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "?";
         using var connection = warehouse.Connect();
         var decision = FlagDecisions.Add(connection, new FlagDecision(
-            0, now, name, request.TenantId, request.Flag, period, request.Action.Trim().ToLowerInvariant(), request.Until,
+            0, now, name, request.TenantId, request.Flag, period.First, request.Action.Trim().ToLowerInvariant(), request.Until,
             request.Note ?? "", flag.Score.Total));
         var resource = $"decision:{decision.Id}:{decision.TenantId}:{decision.Flag}:{decision.Action}";
         AuditLog.Write(connection, http is not null
@@ -55,12 +55,12 @@ internal sealed class DecisionService(
     /// The monthly brief shows each flag's standing decision: its cached data is dropped, and a brief of the decision's
     /// month already written is removed, so the next request renders it with the decision (later months read it anyway).
     /// </summary>
-    private void ForgetBriefs(DateOnly period)
+    private void ForgetBriefs(Month period)
     {
         cache.Forget(DocumentRenderer.ReportDataKind);
         foreach (var language in DocumentStore.Languages)
         {
-            var path = documents.PathFor(DocumentKind.Monthly, Month.Format(period), language);
+            var path = documents.PathFor(DocumentKind.Monthly, period, language);
             if (File.Exists(path))
             {
                 File.Delete(path);

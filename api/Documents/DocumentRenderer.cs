@@ -24,27 +24,31 @@ internal sealed class DocumentRenderer(
         () => new ReportService(ReportFonts.Load(FontSettings.Default), clock, AnalysisSettings.Load(options.AnalysisSettingsFile)),
         LazyThreadSafetyMode.PublicationOnly);
 
-    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null)
+    /// <summary>The monthly brief (<see cref="DocumentKind.Monthly"/>) or a merchant's sheet (<see cref="DocumentKind.Merchant"/>) of a month.</summary>
+    public byte[] Render(DocumentKind kind, Month month, string language, string? tenantId = null)
     {
         var lang = ReportLanguage.Parse(language);
         return kind switch
         {
-            DocumentKind.Monthly => _service.Value.Monthly(Month(when), lang),
-            DocumentKind.Merchant => _service.Value.Merchant(Month(when), tenantId!, lang),
-            DocumentKind.Weekly => Weekly(connection, IsoWeek.Parse(when), lang),
+            DocumentKind.Monthly => _service.Value.Monthly(Data(month), lang),
+            DocumentKind.Merchant => _service.Value.Merchant(Data(month), tenantId!, lang),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
 
+    /// <summary>The weekly brief of a week.</summary>
+    public byte[] Render(DuckDBConnection connection, IsoWeek week, string language) =>
+        Weekly(connection, week, ReportLanguage.Parse(language));
+
     /// <summary>Every merchant sheet of a month in one language, rendered on all cores.</summary>
-    public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(string period, string language)
+    public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(Month month, string language)
     {
-        var files = _service.Value.AllMerchants(Month(period), ReportLanguage.Parse(language));
+        var files = _service.Value.AllMerchants(Data(month), ReportLanguage.Parse(language));
         return files.Select(f => (f.TenantId!, f.Pdf)).ToList();
     }
 
     /// <summary>The merchants with a sheet in a month (a lease in force on its last day), by id, with their names.</summary>
-    public IReadOnlyDictionary<string, string> Merchants(string period) => MerchantNames(Month(period));
+    public IReadOnlyDictionary<string, string> Merchants(Month month) => MerchantNames(Data(month));
 
     /// <summary>Tenant id to name of the merchants a month's sheets are written for.</summary>
     public static IReadOnlyDictionary<string, string> MerchantNames(ReportData data) =>
@@ -57,17 +61,14 @@ internal sealed class DocumentRenderer(
         return _service.Value.Weekly(connection, null, week, language, figures.Analysis(week.FlagMonth(facts.LastSalesDay)));
     }
 
-    /// <summary>The cache kind of <see cref="Month"/>: forgotten when a decision changes what a brief shows.</summary>
+    /// <summary>The cache kind of <see cref="Data"/>: forgotten when a decision changes what a brief shows.</summary>
     public const string ReportDataKind = "report-data";
 
     /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
-    private ReportData Month(string period)
-    {
-        var first = Analytics.Model.Metrics.Month.Parse(period);
-        return cache.GetOrAdd(ReportDataKind, first, () =>
+    private ReportData Data(Month month) =>
+        cache.GetOrAdd(ReportDataKind, month, () =>
         {
             using var connection = warehouse.Connect();
-            return _service.Value.Load(connection, null, first, figures.Analysis(first));
+            return _service.Value.Load(connection, null, month, figures.Analysis(month));
         });
-    }
 }

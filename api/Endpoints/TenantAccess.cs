@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 
 namespace Analytics.Api.Endpoints;
 
@@ -12,6 +13,6 @@ internal static class TenantAccess
     public static bool MayRead(ClaimsPrincipal user, string tenantId) =>
         !user.IsInRole(Role.Merchant) || user.FindFirstValue(ApiKeyAuthentication.TenantClaim) == tenantId;
 
-    /// <summary>A month as the API takes it (YYYY-MM); the first day of it.</summary>
-    public static bool TryParsePeriod(string? text, out DateOnly firstDay) => Analytics.Model.Metrics.Month.TryParse(text, out firstDay);
+    /// <summary>A tenant the caller may not read, or one that does not exist: both answered 404, so nothing leaks.</summary>
+    public static bool Hides(ClaimsPrincipal user, string tenantId, WarehouseFacts facts) => !MayRead(user, tenantId) || !facts.TenantExists(tenantId);
 }

@@ -25,10 +25,10 @@ internal static class AnalysisFrame
     /// <summary>Quartiles of the month analysed for a metric whose median is also kept for the history (prefix <c>cur_</c>).</summary>
     public static readonly string[] CurrentQuartileMetrics = ["density_3m"];
 
-    public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Timings? timings = null)
+    public static void Build(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, Timings? timings = null)
     {
         timings ??= new Timings();
-        var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
+        var from = period.AddMonths(-(settings.HistoryMonths - 1));
         timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period));
         timings.Measure("mall metrics", () => CreateMallTable(connection, mallId, from, period));
 
@@ -93,7 +93,7 @@ internal static class AnalysisFrame
                         THEN (avg_ticket - ticket_median) / (1.4826 * greatest(ticket_mad, CAST($mad_floor AS DOUBLE) * ticket_median / 1.4826)) END AS ticket_z
             FROM w
             WHERE period = CAST($p AS DATE)
-            """, ("base_from", Month.First(period).AddMonths(-12)), ("p", Month.First(period)), ("mad_floor", settings.Flags.AuditTicketMadFloor)));
+            """, ("base_from", period.AddMonths(-12).First), ("p", period.First), ("mad_floor", settings.Flags.AuditTicketMadFloor)));
 
         var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true,
             carry: ["mall_id", "tenant_id", "period"]);
@@ -126,14 +126,14 @@ internal static class AnalysisFrame
         var byCategoryRent = PeerSql.LeaveOneOut("an_c2", ["mall_id", "category", "period"], ["base_rent_psm"], settings.MinPeers, "catrent_", medianOnly: true);
         timings.Measure("peers (month)", () =>
         {
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow, ("p", Month.First(period)));
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow, ("p", period.First));
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + quartilesNow);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c2 AS " + byFloorCategory);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byCategoryRent);
         });
     }
 
-    private static void CreateMallTable(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
+    private static void CreateMallTable(DuckDBConnection connection, string? mallId, Month from, Month to)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
@@ -162,11 +162,11 @@ internal static class AnalysisFrame
     }
 
     /// <summary>The rows of the month analysed, one per tenant in force on D.</summary>
-    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period)
+    public static List<TenantFrame> Current(DuckDBConnection connection, Month period)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id";
-        cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
+        cmd.Parameters.Add(new DuckDBParameter("p", period.First));
         using var r = cmd.ExecuteReader();
         var rows = new List<TenantFrame>();
         while (r.Read())

@@ -14,7 +14,7 @@ namespace Analytics.Api.Web.Pages;
 [Authorize(Policy = Role.StaffOrMerchant)]
 public sealed class DocumentsModel : WorkspacePage
 {
-    internal IReadOnlyList<DateOnly> Months { get; private set; } = [];
+    internal IReadOnlyList<Month> Months { get; private set; } = [];
     internal IReadOnlyList<IsoWeek> Weeks { get; private set; } = [];
     internal string? OwnTenant { get; private set; }
 

@@ -51,8 +51,8 @@ internal sealed class SuggestionsSection(MerchantSheet brief) : MerchantSection(
                 "您的坪效位居同业态前列：建议在下一季保持现有商品结构与人员配置。");
         }
         var next = Data.Period.AddMonths(1);
-        yield return T($"Agree your promotions for {Language.Month(next.Year, next.Month)} with the operations team, so they run with the mall's own campaigns.",
-            $"请与运营部商定{Language.Month(next.Year, next.Month)}的促销安排，与商场营销活动同步开展。");
+        yield return T($"Agree your promotions for {Language.Month(next.Year, next.Number)} with the operations team, so they run with the mall's own campaigns.",
+            $"请与运营部商定{Language.Month(next.Year, next.Number)}的促销安排，与商场营销活动同步开展。");
         yield return T("Share your monthly sales and receipts on time: the figures on this sheet are only as good as the data reported.",
             "请按时报送每月销售额与交易笔数：本报告的数据质量取决于报送数据。");
     }

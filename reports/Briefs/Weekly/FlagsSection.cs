@@ -16,11 +16,11 @@ internal sealed class FlagsSection(WeeklyBrief brief) : WeeklySection(brief)
 
     public override void Compose(ContentBuilder content)
     {
-        var month = Language.Month(Data.FlagPeriod.Year, Data.FlagPeriod.Month);
+        var month = Language.Month(Data.FlagPeriod.Year, Data.FlagPeriod.Number);
         var previous = Data.FlagPeriod.AddMonths(-1);
         content.Paragraph(T(
-            $"Flags of the {month} analysis that {Language.Month(previous.Year, previous.Month)} did not raise.",
-            $"{month}分析中新出现（{Language.Month(previous.Year, previous.Month)}未提示）的预警。"), Typography.Note);
+            $"Flags of the {month} analysis that {Language.Month(previous.Year, previous.Number)} did not raise.",
+            $"{month}分析中新出现（{Language.Month(previous.Year, previous.Number)}未提示）的预警。"), Typography.Note);
         if (Data.NewFlags.Count == 0)
         {
             None(content, "None.", "无。");

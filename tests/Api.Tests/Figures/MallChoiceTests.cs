@@ -103,7 +103,7 @@ public sealed class MallChoiceTests
     private static (string Fingerprint, DateTime ComputedAt)? Stamp(string db)
     {
         using var connection = new Warehouse(db, new WarehouseSettings(256, 1)).Open(Clock);
-        return AnalysisStore.Stamp(connection, null, new DateOnly(2026, 10, 1));
+        return AnalysisStore.Stamp(connection, null, new Month(2026, 10));
     }
 
     /// <summary>The seed's three tenants of mall main, and one tenant of mall north (same category, its own sales).</summary>
