@@ -3,7 +3,6 @@ using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
-using Analytics.Reports.Data;
 using Analytics.Reports.Documents;
 using Analytics.Reports.Fonts;
 using Analytics.Reports.Language;

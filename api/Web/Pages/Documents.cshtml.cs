@@ -1,7 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Figures;
-using Analytics.Reports.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
