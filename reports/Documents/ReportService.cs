@@ -103,9 +103,6 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         return Renderer.Render(new WeeklyBrief(data, MallDirectory.Of(connection, mall).NameIn(!language.IsChinese), language, Settings, Today));
     }
 
-    public byte[] Weekly(DuckDBConnection connection, string? mallId, string isoWeek, string language) =>
-        Weekly(connection, mallId, IsoWeek.Parse(isoWeek), ReportLanguage.Parse(language));
-
     public byte[] Merchant(DuckDBConnection connection, string? mallId, string tenantId, Month period, ReportLanguage language) =>
         Merchant(Load(connection, mallId, period), tenantId, language);
 

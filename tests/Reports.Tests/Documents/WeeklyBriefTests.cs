@@ -150,7 +150,7 @@ public sealed class WeeklyBriefTests(SampleReports sample)
     [Fact]
     public void Weekly_WeekAfterTheLastSales_IsAUserError()
     {
-        var act = () => sample.Service.Weekly(sample.Connection, null, "2030-W01", "en");
+        var act = () => sample.Service.Weekly(sample.Connection, null, new IsoWeek(2030, 1), ReportLanguage.English);
 
         act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no sales in 2030-W01*");
     }
