@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Analytics.Ingest;
 using Analytics.Model.Export;
-using Analytics.Reports.Data;
 using Analytics.Reports.Language;
 
 namespace Analytics.Api.Cli;
@@ -24,9 +23,9 @@ internal static class CliOptions
     public static Option<string?> Models() => Text("--models", "DIR", "Where the models and the model card live (default: models/ beside the warehouse).");
 
     /// <summary>A month; required unless the verb has a default (then the value is null when not given).</summary>
-    public static Option<DateOnly?> Month(string name = "--period", bool required = false, string description = "The month, YYYY-MM (e.g. 2026-10).")
+    public static Option<Month?> Month(string name = "--period", bool required = false, string description = "The month, YYYY-MM (e.g. 2026-10).")
     {
-        var option = Typed<DateOnly?>(name, "YYYY-MM", description, text => Analytics.Model.Metrics.Month.Parse(text));
+        var option = Typed<Month?>(name, "YYYY-MM", description, text => Analytics.Model.Periods.Month.Parse(text));
         option.Required = required;
         return option;
     }

@@ -37,12 +37,12 @@ internal sealed class DecisionService(
 
         var analysis = figures.Analysis(period, request.Mall);
         var flag = analysis.Flags.FirstOrDefault(f => f.Score.Frame.Metrics.TenantId == request.TenantId && f.Code == request.Flag)
-            ?? throw new ArgumentException($"Tenant {request.TenantId} has no '{request.Flag}' flag in {Month.Format(period)}.");
+            ?? throw new ArgumentException($"Tenant {request.TenantId} has no '{request.Flag}' flag in {period}.");
         var now = clock.GetUtcNow().UtcDateTime;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "?";
         using var connection = warehouse.Connect();
         var decision = FlagDecisions.Add(connection, new FlagDecision(
-            0, now, name, request.TenantId, request.Flag, period, request.Action.Trim().ToLowerInvariant(), request.Until,
+            0, now, name, request.TenantId, request.Flag, period.First, request.Action.Trim().ToLowerInvariant(), request.Until,
             request.Note ?? "", flag.Score.Total));
         var resource = $"decision:{decision.Id}:{decision.TenantId}:{decision.Flag}:{decision.Action}";
         AuditLog.Write(connection, http is not null
@@ -56,14 +56,14 @@ internal sealed class DecisionService(
     /// The monthly brief shows each flag's standing decision: its cached data is dropped, and a brief of the decision's
     /// month already written is removed, so the next request renders it with the decision (later months read it anyway).
     /// </summary>
-    private void ForgetBriefs(DateOnly period, string? mall)
+    private void ForgetBriefs(Month period, string? mall)
     {
         cache.Forget(DocumentRenderer.ReportDataKind);
         foreach (var language in DocumentStore.Languages)
         {
             // The brief kept for the warehouse's one mall, and a portfolio mall's own (DocumentService keys it so).
-            foreach (var path in new[] { documents.PathFor(DocumentKind.Monthly, Month.Format(period), language),
-                         mall is not null && facts.IsPortfolio ? documents.PathFor(DocumentKind.Monthly, Month.Format(period), language, null, mall) : null })
+            foreach (var path in new[] { documents.PathFor(DocumentKind.Monthly, period, language),
+                         mall is not null && facts.IsPortfolio ? documents.PathFor(DocumentKind.Monthly, period, language, null, mall) : null })
             {
                 if (path is not null && File.Exists(path))
                 {

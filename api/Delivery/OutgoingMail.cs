@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Documents;
 using Analytics.Model.Malls;
-using Analytics.Reports.Data;
 using Analytics.Reports.Language;
 using MimeKit;
 
@@ -110,8 +108,8 @@ internal sealed class OutgoingMail
 
     private string MonthText(ReportLanguage language)
     {
-        var first = DateOnly.ParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return language.Month(first.Year, first.Month);
+        var month = Month.Parse(Period);
+        return language.Month(month.Year, month.Number);
     }
 
     private string WeekText(ReportLanguage language)

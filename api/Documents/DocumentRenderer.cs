@@ -24,28 +24,33 @@ internal sealed class DocumentRenderer(
         () => new ReportService(ReportFonts.Load(FontSettings.Default), clock, AnalysisSettings.Load(options.AnalysisSettingsFile)),
         LazyThreadSafetyMode.PublicationOnly);
 
+    /// <summary>The monthly brief (<see cref="DocumentKind.Monthly"/>) or a merchant's sheet (<see cref="DocumentKind.Merchant"/>) of a month.</summary>
     /// <param name="mall">The mall of a portfolio (?mall=); null: the warehouse's one mall.</param>
-    public byte[] Render(DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenantId = null, string? mall = null)
+    public byte[] Render(DocumentKind kind, Month month, string language, string? tenantId = null, string? mall = null)
     {
         var lang = ReportLanguage.Parse(language);
         return kind switch
         {
-            DocumentKind.Monthly => _service.Value.Monthly(Month(when, mall), lang),
-            DocumentKind.Merchant => _service.Value.Merchant(Month(when, mall), tenantId!, lang),
-            DocumentKind.Weekly => Weekly(connection, IsoWeek.Parse(when), lang, mall),
+            DocumentKind.Monthly => _service.Value.Monthly(Data(month, mall), lang),
+            DocumentKind.Merchant => _service.Value.Merchant(Data(month, mall), tenantId!, lang),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
 
+    /// <summary>The weekly brief of a week.</summary>
+    /// <param name="mall">The mall of a portfolio (?mall=); null: the warehouse's one mall.</param>
+    public byte[] Render(DuckDBConnection connection, IsoWeek week, string language, string? mall = null) =>
+        Weekly(connection, week, ReportLanguage.Parse(language), mall);
+
     /// <summary>Every merchant sheet of a month in one language, rendered on all cores.</summary>
-    public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(string period, string language)
+    public IReadOnlyList<(string TenantId, byte[] Pdf)> AllMerchants(Month month, string language)
     {
-        var files = _service.Value.AllMerchants(Month(period), ReportLanguage.Parse(language));
+        var files = _service.Value.AllMerchants(Data(month), ReportLanguage.Parse(language));
         return files.Select(f => (f.TenantId!, f.Pdf)).ToList();
     }
 
     /// <summary>The merchants with a sheet in a month (a lease in force on its last day), by id, with their names.</summary>
-    public IReadOnlyDictionary<string, string> Merchants(string period) => MerchantNames(Month(period));
+    public IReadOnlyDictionary<string, string> Merchants(Month month) => MerchantNames(Data(month));
 
     /// <summary>Tenant id to name of the merchants a month's sheets are written for.</summary>
     public static IReadOnlyDictionary<string, string> MerchantNames(ReportData data) =>
@@ -58,17 +63,14 @@ internal sealed class DocumentRenderer(
         return _service.Value.Weekly(connection, mall, week, language, figures.Analysis(week.FlagMonth(facts.LastSalesDay), mall));
     }
 
-    /// <summary>The cache kind of <see cref="Month"/> (a mall's: this, ':' and the mall): forgotten when a decision changes what a brief shows.</summary>
+    /// <summary>The cache kind of <see cref="Data"/> (a mall's: this, ':' and the mall): forgotten when a decision changes what a brief shows.</summary>
     public const string ReportDataKind = "report-data";
 
     /// <summary>A month's report data, loaded once and kept with the month's other figures until the next load.</summary>
-    private ReportData Month(string period, string? mall = null)
-    {
-        var first = Analytics.Model.Metrics.Month.Parse(period);
-        return cache.GetOrAdd(ReportDataKind + (mall is null ? "" : ":" + mall), first, () =>
+    private ReportData Data(Month month, string? mall = null) =>
+        cache.GetOrAdd(ReportDataKind + (mall is null ? "" : ":" + mall), month, () =>
         {
             using var connection = warehouse.Connect();
-            return _service.Value.Load(connection, mall, first, figures.Analysis(first, mall));
+            return _service.Value.Load(connection, mall, month, figures.Analysis(month, mall));
         });
-    }
 }

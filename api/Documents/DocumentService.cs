@@ -32,17 +32,37 @@ internal sealed class DocumentService(
     /// </summary>
     internal Task? SlotHeld { get; set; }
 
+    /// <summary>The monthly brief (<see cref="DocumentKind.Monthly"/>) or a merchant's sheet (<see cref="DocumentKind.Merchant"/>) of a month.</summary>
     /// <param name="mall">The mall ?mall= resolved to (null: the warehouse's one mall).</param>
-    public async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(
-        HttpResponse response, DocumentKind kind, string when, string? lang, string? tenantId, string? mall = null)
+    public Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(
+        HttpResponse response, DocumentKind kind, Month month, string? lang, string? tenantId, string? mall = null)
+    {
+        var own = OwnMall(mall);
+        return Serve(response, month.ToString(), lang, language => store.PathFor(kind, month, language, tenantId, own), () => facts.HasSales(month),
+            (_, language) => renderer.Render(kind, month, language, tenantId, own));
+    }
+
+    /// <summary>The weekly brief of a week (rendered on request only once the week is complete in the warehouse).</summary>
+    /// <param name="mall">The mall ?mall= resolved to (null: the warehouse's one mall).</param>
+    public Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(HttpResponse response, IsoWeek week, string? lang, string? mall = null)
+    {
+        var own = OwnMall(mall);
+        return Serve(response, week.ToString(), lang, language => store.PathFor(week, language, own),
+            () => facts.LastSalesDay is { } last && week.Sunday <= last && facts.HasSales(Month.Of(week.Sunday)),
+            (connection, language) => renderer.Render(connection, week, language, own));
+    }
+
+    /// <summary>One mall: its documents whether or not ?mall= named it (the same figures, the same files as ever).</summary>
+    private string? OwnMall(string? mall) => facts.IsPortfolio ? mall : null;
+
+    private async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> Serve(HttpResponse response, string when, string? lang,
+        Func<string, string> pathFor, Func<bool> covered, Func<DuckDB.NET.Data.DuckDBConnection, string, byte[]> render)
     {
         var language = string.IsNullOrEmpty(lang) ? DefaultLanguage : lang;
-        // One mall: its documents whether or not ?mall= named it (the same figures, the same files as ever).
-        mall = facts.IsPortfolio ? mall : null;
         string path;
         try
         {
-            path = store.PathFor(kind, when, language, tenantId, mall);
+            path = pathFor(language);
         }
         catch (Exception ex) when (ex is ArgumentException or Analytics.Ingest.UserError)
         {
@@ -51,12 +71,13 @@ internal sealed class DocumentService(
 
         if (!File.Exists(path))
         {
-            if (!Covered(kind, when))
+            // A document is rendered on request only for a month (or a complete week) the warehouse has sales for.
+            if (!covered())
             {
                 return TypedResults.Problem($"The warehouse holds no sales for {when}: there is no document for it.", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var flight = _inFlight.GetOrAdd(path, p => new Lazy<Task>(() => RenderOnce(p, kind, when, language, tenantId, mall)));
+            var flight = _inFlight.GetOrAdd(path, p => new Lazy<Task>(() => RenderOnce(p, connection => render(connection, language))));
             try
             {
                 await flight.Value;
@@ -82,7 +103,7 @@ internal sealed class DocumentService(
         return TypedResults.PhysicalFile(path, "application/pdf", Path.GetFileName(path));
     }
 
-    private async Task RenderOnce(string path, DocumentKind kind, string when, string language, string? tenantId, string? mall)
+    private async Task RenderOnce(string path, Func<DuckDB.NET.Data.DuckDBConnection, byte[]> render)
     {
         if (Interlocked.Increment(ref _pending) > options.Renders.MaxConcurrent + options.Renders.MaxQueued)
         {
@@ -103,7 +124,7 @@ internal sealed class DocumentService(
                 await Task.Run(() =>
                 {
                     using var connection = warehouse.Connect();
-                    DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenantId, mall));
+                    DocumentStore.WriteAtomically(path, render(connection));
                 });
                 Interlocked.Increment(ref _renders);
             }
@@ -116,18 +137,6 @@ internal sealed class DocumentService(
         {
             Interlocked.Decrement(ref _pending);
         }
-    }
-
-    /// <summary>A document is rendered on request only for a month (or a complete week) the warehouse has sales for.</summary>
-    private bool Covered(DocumentKind kind, string when)
-    {
-        if (kind != DocumentKind.Weekly)
-        {
-            return Analytics.Model.Metrics.Month.TryParse(when, out var first) && facts.HasSales(first);
-        }
-
-        var sunday = Analytics.Reports.Data.IsoWeek.Parse(when).Sunday;
-        return facts.LastSalesDay is { } last && sunday <= last && facts.HasSales(Analytics.Model.Metrics.Month.First(sunday));
     }
 
     private sealed class RendersBusy : Exception;

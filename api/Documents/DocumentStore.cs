@@ -1,5 +1,3 @@
-using Analytics.Model.Metrics;
-using Analytics.Reports.Data;
 using Analytics.Reports.Documents;
 using Analytics.Reports.Language;
 
@@ -27,34 +25,44 @@ internal sealed class DocumentStore(string root)
 
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>The monthly brief (<see cref="DocumentKind.Monthly"/>) or a merchant's sheet (<see cref="DocumentKind.Merchant"/>) of a month.</summary>
     /// <param name="mall">The mall of a portfolio; null: the warehouse's one mall.</param>
-    public string PathFor(DocumentKind kind, string when, string language, string? tenantId = null, string? mall = null)
+    public string PathFor(DocumentKind kind, Month month, string language, string? tenantId = null, string? mall = null)
     {
-        if (!Languages.Contains(language))
-        {
-            throw new ArgumentException($"Unknown language '{Analytics.Ingest.Printable.Of(language)}'; use zh or en.", nameof(language));
-        }
-
-        var valid = kind == DocumentKind.Weekly ? IsWeek(when) : IsPeriod(when);
-        if (!valid)
-        {
-            throw new ArgumentException($"'{Analytics.Ingest.Printable.Of(when)}' is not a {(kind == DocumentKind.Weekly ? "week (YYYY-Www)" : "period (YYYY-MM)")}.", nameof(when));
-        }
-
         // The report service's file names (the same the 'report' verb writes), one folder per period or week.
-        var lang = ReportLanguage.Parse(language);
+        var lang = Language(language);
         var (folder, file) = kind switch
         {
-            DocumentKind.Monthly => ("monthly", ReportService.MonthlyFileName(FirstDay(when), lang)),
-            DocumentKind.Weekly => ("weekly", ReportService.WeeklyFileName(IsoWeek.Parse(when), lang)),
+            DocumentKind.Monthly => ("monthly", ReportService.MonthlyFileName(month, lang)),
             DocumentKind.Merchant => ("merchant",
-                ReportService.MerchantFileName(tenantId ?? throw new ArgumentNullException(nameof(tenantId)), FirstDay(when), lang)),
+                ReportService.MerchantFileName(tenantId ?? throw new ArgumentNullException(nameof(tenantId)), month, lang)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return mall is null
-            ? Path.Combine(Root, folder, when, file)
-            : Path.Combine(Root, folder, when, ReportService.SafeName(mall), file);
+        return InFolder(folder, month.ToString(), mall, file);
     }
+
+    /// <summary>The weekly brief of a week.</summary>
+    /// <param name="mall">The mall of a portfolio; null: the warehouse's one mall.</param>
+    public string PathFor(IsoWeek week, string language, string? mall = null) =>
+        InFolder("weekly", week.ToString(), mall, ReportService.WeeklyFileName(week, Language(language)));
+
+    private string InFolder(string folder, string when, string? mall, string file) => mall is null
+        ? Path.Combine(Root, folder, when, file)
+        : Path.Combine(Root, folder, when, ReportService.SafeName(mall), file);
+
+    private static ReportLanguage Language(string language) =>
+        LanguageProblem(language) is { } problem ? throw new ArgumentException(problem, nameof(language)) : ReportLanguage.Parse(language);
+
+    /// <summary>Null for a language documents are written in, else the sentence saying so.</summary>
+    public static string? LanguageProblem(string language) =>
+        Languages.Contains(language) ? null : $"Unknown language '{Analytics.Ingest.Printable.Of(language)}'; use zh or en.";
+
+    /// <summary>
+    /// The answer to a document asked for a text that is not a period (or week): the language is checked first, as it
+    /// is for a valid period, then the text is named.
+    /// </summary>
+    public static string NotAPeriod(string text, string language, bool week) =>
+        LanguageProblem(language) ?? $"'{Analytics.Ingest.Printable.Of(text)}' is not a {(week ? "week (YYYY-Www)" : "period (YYYY-MM)")}.";
 
     public static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)
     {
@@ -81,9 +89,5 @@ internal sealed class DocumentStore(string root)
 
     public static bool IsPeriod(string text) => Month.TryParse(text, out _);
 
-    // Upper-case W only: the file name and folder of a week are written with it.
-    public static bool IsWeek(string text) => text.Length == 8 && text[5] == 'W' && IsoWeek.TryParse(text, out _);
-
-    private static DateOnly FirstDay(string period) =>
-        Month.TryParse(period, out var first) ? first : throw new ArgumentException($"'{period}' is not a period (YYYY-MM).", nameof(period));
+    public static bool IsWeek(string text) => IsoWeek.TryParse(text, null, out _);
 }

@@ -10,12 +10,12 @@ internal static class FlagsApi
 {
     public static IEndpointRouteBuilder MapFlagsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/flags").WithTags("Flags").MapGet("/", List).RequireAuthorization(Role.Staff);
+        app.MapGroup("/api/flags").WithTags("Flags").MapGet("/", List).RequireAuthorization(Role.Staff).OnBadPeriod(PeriodBinding.MallThenPeriod);
         return app;
     }
 
     private static Results<Ok<IReadOnlyList<FlagView>>, ProblemHttpResult> List(
-        string? period, string? flag, string? mall, WarehouseFacts facts, TenantFigures figures)
+        Month? period, string? flag, string? mall, WarehouseFacts facts, TenantFigures figures)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -24,7 +24,7 @@ internal static class FlagsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
+            return PeriodBinding.NoPeriod();
         }
 
         try

@@ -21,23 +21,20 @@ internal static class OperationsApi
 {
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit/turnover-rent", Audit).WithTags("Operations").RequireAuthorization(Role.LeasingOrAdmin);
-        app.MapGet("/api/budget", Budget).WithTags("Operations").RequireAuthorization(Role.Staff);
-        app.MapGet("/api/requests", Requests).WithTags("Operations").RequireAuthorization(Role.Staff);
-        app.MapGet("/api/tenants/{id}/requests", TenantRequests).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
-        app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff);
-        app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        app.MapGet("/api/audit/turnover-rent", Audit).WithTags("Operations").RequireAuthorization(Role.LeasingOrAdmin).OnBadPeriod(PeriodBinding.MallThenPeriod);
+        app.MapGet("/api/budget", Budget).WithTags("Operations").RequireAuthorization(Role.Staff).OnBadPeriod(PeriodBinding.MallThenPeriod);
+        app.MapGet("/api/requests", Requests).WithTags("Operations").RequireAuthorization(Role.Staff).OnBadPeriod(PeriodBinding.MallThenPeriod);
+        app.MapGet("/api/tenants/{id}/requests", TenantRequests).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant).OnBadPeriod(PeriodBinding.TenantThenMallThenPeriod);
+        app.MapGet("/api/credit", Credit).WithTags("Operations").RequireAuthorization(Role.Staff).OnBadPeriod(PeriodBinding.MallThenPeriod);
+        app.MapGet("/api/tenants/{id}/credit", TenantCredit).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant).OnBadPeriod(PeriodBinding.TenantThenMallThenPeriod);
         app.MapGet("/api/malls", Malls).WithTags("Operations").RequireAuthorization(Role.Staff);
-        app.MapGet("/api/contest", Contest).WithTags("Operations").RequireAuthorization(Role.Staff); // the GM reads the same winners in the monthly brief
-        app.MapGet("/api/tenants/{id}/contest", TenantContest).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant);
+        app.MapGet("/api/contest", Contest).WithTags("Operations").RequireAuthorization(Role.Staff).OnBadPeriod(PeriodBinding.MallThenPeriod); // the GM reads the same winners in the monthly brief
+        app.MapGet("/api/tenants/{id}/contest", TenantContest).WithTags("Operations").RequireAuthorization(Role.StaffOrMerchant).OnBadPeriod(PeriodBinding.TenantThenMallThenPeriod);
         return app;
     }
 
-    private static ProblemHttpResult BadPeriod() =>
-        TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
-
     /// <summary>Findings of the 12 months ending with the period.</summary>
-    private static Results<Ok<IReadOnlyList<TurnoverFinding>>, ProblemHttpResult> Audit(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse)
+    private static Results<Ok<IReadOnlyList<TurnoverFinding>>, ProblemHttpResult> Audit(Month? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -46,7 +43,7 @@ internal static class OperationsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return BadPeriod();
+            return PeriodBinding.NoPeriod();
         }
 
         using var connection = warehouse.Connect();
@@ -54,7 +51,7 @@ internal static class OperationsApi
     }
 
     /// <summary>Each mall's month and year to date against budget, with its tenants.</summary>
-    private static Results<Ok<List<MallBudget>>, ProblemHttpResult> Budget(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<List<MallBudget>>, ProblemHttpResult> Budget(Month? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -63,17 +60,17 @@ internal static class OperationsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return BadPeriod();
+            return PeriodBinding.NoPeriod();
         }
 
         using var connection = warehouse.Connect();
-        var series = TenantMetrics.Series(connection, m, new DateOnly(p.Year, 1, 1), p, figures.Settings.Requests);
+        var series = TenantMetrics.Series(connection, m, new Month(p.Year, 1), p, figures.Settings.Requests);
         return TypedResults.Ok(series.Select(r => r.MallId).Distinct().Order(StringComparer.Ordinal)
             .Select(m => BudgetFigures.From(series, m, p)).ToList());
     }
 
     /// <summary>Requests open on the period's last day, oldest first.</summary>
-    private static Results<Ok<IReadOnlyList<RequestRow>>, ProblemHttpResult> Requests(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<RequestRow>>, ProblemHttpResult> Requests(Month? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -82,27 +79,27 @@ internal static class OperationsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return BadPeriod();
+            return PeriodBinding.NoPeriod();
         }
 
         using var connection = warehouse.Connect();
-        return TypedResults.Ok(RequestList.Open(connection, m, Month.LastDay(p), figures.Settings.Requests));
+        return TypedResults.Ok(RequestList.Open(connection, m, p.Last, figures.Settings.Requests));
     }
 
     /// <summary>One tenant's requests open on the period's last day; access and existence are checked first (404 for both).</summary>
     private static Results<Ok<IReadOnlyList<RequestRow>>, NotFound, ProblemHttpResult> TenantRequests(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
         ForTenant(id, period, mall, user, facts, (p, m) =>
         {
             using var connection = warehouse.Connect();
-            return RequestList.Open(connection, m, Month.LastDay(p), figures.Settings.Requests, id);
+            return RequestList.Open(connection, m, p.Last, figures.Settings.Requests, id);
         });
 
     /// <summary>Access and existence first (404 for both, so a merchant key cannot probe ids), the period after.</summary>
     private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<DateOnly, string?, T> figures)
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<Month, string?, T> figures)
     {
-        if (!TenantAccess.MayRead(user, id, facts))
+        if (TenantAccess.Hides(user, id, facts))
         {
             return TypedResults.NotFound();
         }
@@ -112,7 +109,7 @@ internal static class OperationsApi
             return problem;
         }
 
-        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p, m)) : BadPeriod();
+        return facts.ResolvePeriod(period) is { } p ? TypedResults.Ok(figures(p, m)) : PeriodBinding.NoPeriod();
     }
 
     /// <summary>A stored month of the credit file.</summary>
@@ -121,7 +118,7 @@ internal static class OperationsApi
     /// <summary>A tenant's grade for the period (with its deductions) and every month the credit file has stored.</summary>
     internal sealed record TenantCreditView(CreditGrade? Grade, IReadOnlyList<CreditHistoryRow> History);
 
-    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<CreditGrade>>, ProblemHttpResult> Credit(Month? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -130,7 +127,7 @@ internal static class OperationsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return BadPeriod();
+            return PeriodBinding.NoPeriod();
         }
 
         using var connection = warehouse.Connect();
@@ -138,10 +135,10 @@ internal static class OperationsApi
     }
 
     private static Results<Ok<TenantCreditView>, NotFound, ProblemHttpResult> TenantCredit(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
         ForTenant(id, period, mall, user, facts, (p, m) => CreditOf(id, p, m, warehouse, figures));
 
-    private static TenantCreditView CreditOf(string id, DateOnly p, string? mall, WarehouseAccess warehouse, TenantFigures figures)
+    private static TenantCreditView CreditOf(string id, Month p, string? mall, WarehouseAccess warehouse, TenantFigures figures)
     {
         using var connection = warehouse.Connect();
         var grade = CreditFile.Grade(connection, mall, p, figures.Settings.Credit).FirstOrDefault(g => g.TenantId == id);
@@ -159,7 +156,7 @@ internal static class OperationsApi
     }
 
     /// <summary>The month's sales contest: every category's winners and the mall's (with benchmarks and leads).</summary>
-    private static Results<Ok<IReadOnlyList<ContestWinner>>, ProblemHttpResult> Contest(string? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
+    private static Results<Ok<IReadOnlyList<ContestWinner>>, ProblemHttpResult> Contest(Month? period, string? mall, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures)
     {
         if (facts.MallProblem(mall, out var m) is { } problem)
         {
@@ -168,7 +165,7 @@ internal static class OperationsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return BadPeriod();
+            return PeriodBinding.NoPeriod();
         }
 
         using var connection = warehouse.Connect();
@@ -179,7 +176,7 @@ internal static class OperationsApi
     internal sealed record OwnContestWin(DateOnly Period, string Scope, string Award, string Category, double Value);
 
     private static Results<Ok<IReadOnlyList<OwnContestWin>>, NotFound, ProblemHttpResult> TenantContest(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, WarehouseAccess warehouse, TenantFigures figures) =>
         ForTenant(id, period, mall, user, facts, (p, m) =>
         {
             using var connection = warehouse.Connect();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Auth;
+using Analytics.Api.Figures;
 
 namespace Analytics.Api.Endpoints;
 
@@ -13,12 +14,10 @@ internal static class TenantAccess
         !user.IsInRole(Role.Merchant) || user.FindFirstValue(ApiKeyAuthentication.TenantClaim) == tenantId;
 
     /// <summary>
-    /// <see cref="MayRead(ClaimsPrincipal, string)"/>, and the tenant exists; a merchant key whose id names tenants of
-    /// several malls (ids are unique within a mall only) reads none of them, since it cannot say which one it is.
+    /// A tenant the caller may not read, or one that does not exist: both answered 404, so nothing leaks. A merchant
+    /// key whose id names tenants of several malls (ids are unique within a mall only) reads none of them, since it
+    /// cannot say which one it is.
     /// </summary>
-    public static bool MayRead(ClaimsPrincipal user, string tenantId, Figures.WarehouseFacts facts) =>
-        MayRead(user, tenantId) && facts.TenantExists(tenantId) && !(user.IsInRole(Role.Merchant) && facts.InSeveralMalls(tenantId));
-
-    /// <summary>A month as the API takes it (YYYY-MM); the first day of it.</summary>
-    public static bool TryParsePeriod(string? text, out DateOnly firstDay) => Analytics.Model.Metrics.Month.TryParse(text, out firstDay);
+    public static bool Hides(ClaimsPrincipal user, string tenantId, WarehouseFacts facts) =>
+        !MayRead(user, tenantId) || !facts.TenantExists(tenantId) || (user.IsInRole(Role.Merchant) && facts.InSeveralMalls(tenantId));
 }

@@ -14,8 +14,8 @@ internal static class TenantsApi
     {
         var group = app.MapGroup("/api/tenants").WithTags("Tenants");
         group.MapGet("/", List).RequireAuthorization(Role.Staff);
-        group.MapGet("/{id}/metrics", Metrics).RequireAuthorization(Role.StaffOrMerchant);
-        group.MapGet("/{id}/score", Score).RequireAuthorization(Role.StaffOrMerchant);
+        group.MapGet("/{id}/metrics", Metrics).RequireAuthorization(Role.StaffOrMerchant).OnBadPeriod(PeriodBinding.TenantThenMallThenPeriod);
+        group.MapGet("/{id}/score", Score).RequireAuthorization(Role.StaffOrMerchant).OnBadPeriod(PeriodBinding.TenantThenMallThenPeriod);
         return app;
     }
 
@@ -27,22 +27,23 @@ internal static class TenantsApi
     }
 
     private static Results<Ok<TenantMetricsRow>, NotFound, ProblemHttpResult> Metrics(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
         ForTenant(id, period, mall, user, facts, (t, p, m) => figures.Metrics(t, p, m));
 
     private static Results<Ok<ScoreView>, NotFound, ProblemHttpResult> Score(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, TenantFigures figures) =>
         ForTenant(id, period, mall, user, facts, (t, p, m) => figures.Score(t, p, user, m));
 
     /// <summary>
     /// The order of checks matters: access and existence first (404 for both, so nothing leaks), the period after,
-    /// so that a merchant asking for another tenant with a bad period still learns nothing but 404.
+    /// so that a merchant asking for another tenant with a bad period still learns nothing but 404 (a period that
+    /// does not bind is answered in the same order: <see cref="PeriodBinding.TenantThenMallThenPeriod"/>).
     /// </summary>
     private static Results<Ok<T>, NotFound, ProblemHttpResult> ForTenant<T>(
-        string id, string? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<string, DateOnly, string?, T?> figures)
+        string id, Month? period, string? mall, ClaimsPrincipal user, WarehouseFacts facts, Func<string, Month, string?, T?> figures)
         where T : class
     {
-        if (!TenantAccess.MayRead(user, id, facts))
+        if (TenantAccess.Hides(user, id, facts))
         {
             return TypedResults.NotFound();
         }
@@ -54,11 +55,11 @@ internal static class TenantsApi
 
         if (facts.ResolvePeriod(period) is not { } p)
         {
-            return TypedResults.Problem("Give ?period=YYYY-MM (a month with data).", statusCode: StatusCodes.Status400BadRequest);
+            return PeriodBinding.NoPeriod();
         }
 
         return figures(id, p, m) is { } result
             ? TypedResults.Ok(result)
-            : TypedResults.Problem($"No figures for tenant {id} in {Month.Format(p)}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
+            : TypedResults.Problem($"No figures for tenant {id} in {p}: it had no lease in force then.", statusCode: StatusCodes.Status404NotFound);
     }
 }

@@ -10,9 +10,9 @@ namespace Analytics.Api.Figures;
 internal sealed class FiguresCache
 {
     private const int MaxEntries = 256;
-    private readonly ConcurrentDictionary<(string Kind, DateOnly Period), Lazy<object>> _months = new();
+    private readonly ConcurrentDictionary<(string Kind, Month Period), Lazy<object>> _months = new();
 
-    public T GetOrAdd<T>(string kind, DateOnly period, Func<T> compute)
+    public T GetOrAdd<T>(string kind, Month period, Func<T> compute)
         where T : class
     {
         if (_months.Count >= MaxEntries)
@@ -28,7 +28,7 @@ internal sealed class FiguresCache
         }
         catch
         {
-            _months.TryRemove(new KeyValuePair<(string, DateOnly), Lazy<object>>((kind, period), lazy));
+            _months.TryRemove(new KeyValuePair<(string, Month), Lazy<object>>((kind, period), lazy));
             throw;
         }
     }

@@ -25,7 +25,7 @@ internal sealed class TenantFigures(
     /// The tenant's metrics row (metrics.md), or null when it had no lease in force on the period's last day: the row of
     /// the month's analysis (a month before the first sale has no analysis, its metrics are computed).
     /// </summary>
-    public TenantMetricsRow? Metrics(string tenantId, DateOnly period, string? mall = null) =>
+    public TenantMetricsRow? Metrics(string tenantId, Month period, string? mall = null) =>
         cache.GetOrAdd("metrics" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
@@ -34,13 +34,13 @@ internal sealed class TenantFigures(
         }).GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's score as the caller may see it, or null when it had no lease in force then.</summary>
-    public ScoreView? Score(string tenantId, DateOnly period, ClaimsPrincipal user, string? mall = null)
+    public ScoreView? Score(string tenantId, Month period, ClaimsPrincipal user, string? mall = null)
     {
         var score = Analysis(period, mall).Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId);
         return score is null ? null : ScoreView.Of(score, period, staff: !user.IsInRole(Role.Merchant));
     }
 
-    public IReadOnlyList<FlagView> Flags(DateOnly period, string? flag, string? mall = null)
+    public IReadOnlyList<FlagView> Flags(Month period, string? flag, string? mall = null)
     {
         if (flag is not null && !FlagCodes.All.Contains(flag))
         {
@@ -67,10 +67,10 @@ internal sealed class TenantFigures(
             try
             {
                 // A portfolio's requests name their mall; the whole warehouse's month would be computed for nobody.
-                if (facts.MallProblem(null, out _) is null && facts.ResolvePeriod(null) is { } latest)
+                if (facts.MallProblem(null, out _) is null && facts.LatestPeriod is { } latest)
                 {
                     Analysis(latest);
-                    log.LogInformation("Analysis of {Period} ready.", Month.Format(latest));
+                    log.LogInformation("Analysis of {Period} ready.", latest.ToString());
                 }
             }
             catch (Exception ex)
@@ -82,7 +82,7 @@ internal sealed class TenantFigures(
 
     /// <summary>The month's analysis (scores, flags, models): the stored one, read once per month until the next load.</summary>
     /// <param name="mall">The mall (?mall=); null: the whole warehouse.</param>
-    public AnalysisResult Analysis(DateOnly period, string? mall = null) =>
+    public AnalysisResult Analysis(Month period, string? mall = null) =>
         cache.GetOrAdd("analysis" + (mall is null ? "" : ":" + mall), period, () =>
         {
             using var connection = warehouse.Connect();
@@ -95,10 +95,10 @@ internal sealed record ScoreView(
     string TenantId, string TenantName, string Category, string Period, double? Total, IReadOnlyList<PillarScore> Pillars,
     double? ExpectedDensity3m, double? ExpectedRatio, double? Risk)
 {
-    public static ScoreView Of(TenantScore s, DateOnly period, bool staff)
+    public static ScoreView Of(TenantScore s, Month period, bool staff)
     {
         var m = s.Frame.Metrics;
-        return new ScoreView(m.TenantId, m.TenantName, m.Category, Month.Format(period), s.Total, s.Pillars,
+        return new ScoreView(m.TenantId, m.TenantName, m.Category, period.ToString(), s.Total, s.Pillars,
             staff ? s.ExpectedDensity3m : null, staff ? s.ExpectedRatio : null, staff ? s.Risk : null);
     }
 }

@@ -1,4 +1,3 @@
-using Analytics.Api.Endpoints;
 using Analytics.Api.Server;
 using Analytics.Model.Metrics;
 
@@ -14,7 +13,7 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
     private sealed record Facts(
         HashSet<string> TenantIds, DateOnly? LastSalesDay, HashSet<DateOnly> SalesMonths, IReadOnlyList<string> Malls, HashSet<string> IdsInSeveralMalls)
     {
-        public DateOnly? LatestPeriod => LastSalesDay is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
+        public Month? LatestPeriod => LastSalesDay is { } d ? Month.Of(d) : null;
     }
 
     public bool TenantExists(string tenantId) => Current().TenantIds.Contains(tenantId);
@@ -25,8 +24,8 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
     /// <summary>The warehouse holds several malls: documents are then kept per mall.</summary>
     public bool IsPortfolio => Current().Malls.Count > 1;
 
-    /// <summary>Whether the warehouse holds sales in the month starting on <paramref name="firstDay"/>.</summary>
-    public bool HasSales(DateOnly firstDay) => Current().SalesMonths.Contains(firstDay);
+    /// <summary>Whether the warehouse holds sales in the month.</summary>
+    public bool HasSales(Month month) => Current().SalesMonths.Contains(month.First);
 
     /// <summary>The last day with sales in the warehouse, null when it holds none.</summary>
     public DateOnly? LastSalesDay => Current().LastSalesDay;
@@ -43,11 +42,17 @@ internal sealed class WarehouseFacts(FiguresCache cache, WarehouseAccess warehou
         return error is null ? null : TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>Resolves ?period= : given and valid, or absent and the warehouse has data; null otherwise.</summary>
-    public DateOnly? ResolvePeriod(string? period) =>
-        string.IsNullOrEmpty(period) ? Current().LatestPeriod
-        : TenantAccess.TryParsePeriod(period, out var p) ? p
+    /// <summary>The month of the latest sales day (the default period); null when the warehouse holds no sales.</summary>
+    public Month? LatestPeriod => Current().LatestPeriod;
+
+    /// <summary>A period as text (a page's ?period=, a request body): given and valid, or absent and the warehouse has data; null otherwise.</summary>
+    public Month? ResolvePeriod(string? period) =>
+        string.IsNullOrEmpty(period) ? LatestPeriod
+        : Month.TryParse(period, out var p) ? p
         : null;
+
+    /// <summary>A bound ?period=: the month given, else the latest (null when the warehouse has no data).</summary>
+    public Month? ResolvePeriod(Month? period) => period ?? LatestPeriod;
 
     private Facts Current() => cache.GetOrAdd("facts", default, () =>
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Api.Delivery;
 using Analytics.Api.Documents;
 using Analytics.Api.Server;
@@ -23,7 +22,8 @@ internal sealed class BriefJobs(
         WriteWeekly(week);
         if (smtp.Configured)
         {
-            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Weekly(week));
+            var text = week.ToString(); // a job's argument is stored as text
+            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Weekly(text));
         }
     }
 
@@ -33,18 +33,19 @@ internal sealed class BriefJobs(
         WriteMonthly(period);
         if (smtp.Configured)
         {
-            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Monthly(period));
+            var text = period.ToString(); // a job's argument is stored as text
+            jobs.Enqueue<DeliveryJob>(options.Jobs.Queue, j => j.Monthly(text));
         }
     }
 
-    public IReadOnlyList<string> WriteWeekly(string week)
+    public IReadOnlyList<string> WriteWeekly(IsoWeek week)
     {
         var written = new List<string>();
         using var connection = warehouse.Connect();
         foreach (var language in options.Jobs.Languages)
         {
-            var path = store.PathFor(DocumentKind.Weekly, week, language);
-            DocumentStore.WriteAtomically(path, renderer.Render(connection, DocumentKind.Weekly, week, language));
+            var path = store.PathFor(week, language);
+            DocumentStore.WriteAtomically(path, renderer.Render(connection, week, language));
             written.Add(path);
         }
 
@@ -52,14 +53,13 @@ internal sealed class BriefJobs(
         return written;
     }
 
-    public IReadOnlyList<string> WriteMonthly(string period)
+    public IReadOnlyList<string> WriteMonthly(Month period)
     {
         var written = new List<string>();
-        using var connection = warehouse.Connect();
         foreach (var language in options.Jobs.Languages)
         {
             var path = store.PathFor(DocumentKind.Monthly, period, language);
-            DocumentStore.WriteAtomically(path, renderer.Render(connection, DocumentKind.Monthly, period, language));
+            DocumentStore.WriteAtomically(path, renderer.Render(DocumentKind.Monthly, period, language));
             written.Add(path);
             foreach (var (tenant, pdf) in renderer.AllMerchants(period, language))
             {
@@ -74,14 +74,8 @@ internal sealed class BriefJobs(
     }
 
     /// <summary>The ISO week that ended before the week containing <paramref name="today"/>.</summary>
-    public static string LastCompleteWeek(DateOnly today)
-    {
-        var mondayThisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var sunday = mondayThisWeek.AddDays(-1).ToDateTime(TimeOnly.MinValue);
-        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(sunday):D4}-W{ISOWeek.GetWeekOfYear(sunday):D2}");
-    }
+    public static IsoWeek LastCompleteWeek(DateOnly today) => IsoWeek.Of(today).Previous;
 
     /// <summary>The month before the one containing <paramref name="today"/>.</summary>
-    public static string LastCompleteMonth(DateOnly today) =>
-        new DateOnly(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static Month LastCompleteMonth(DateOnly today) => Month.Of(today).AddMonths(-1);
 }

@@ -18,29 +18,45 @@ internal sealed class DeliveryJob(
 {
     [AutomaticRetry(Attempts = 10)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public void Weekly(string week) => Finish($"weekly {week}", [Deliver(DocumentKind.Weekly, week)]);
+    public void Weekly(string week) => Finish($"weekly {week}", [Deliver(IsoWeek.Parse(week))]);
 
     [AutomaticRetry(Attempts = 10)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public void Monthly(string period) =>
-        Finish($"monthly {period}", [Deliver(DocumentKind.Monthly, period), Deliver(DocumentKind.Merchant, period)]);
+    public void Monthly(string period)
+    {
+        var month = Month.Parse(period);
+        Finish($"monthly {period}", [Deliver(DocumentKind.Monthly, month), Deliver(DocumentKind.Merchant, month)]);
+    }
 
-    public DeliveryReport Deliver(DocumentKind kind, string when)
+    /// <summary>The weekly brief to its recipients.</summary>
+    public DeliveryReport Deliver(IsoWeek week)
+    {
+        using var connection = warehouse.Connect();
+        var mallId = ReportService.ResolveMall(connection, null);
+        var documents = DocumentStore.Languages.Where(l => settings.BriefRecipientsOf(mallId, DocumentKind.Weekly, l).Count > 0)
+            .Select(l => Written(DocumentKind.Weekly, week.ToString(), l, store.PathFor(week, l), () => renderer.Render(connection, week, l), null, null))
+            .ToList();
+        return new DeliveryService(settings, clock).Deliver(connection, mallId, documents, dryRun: false, () => smtp);
+    }
+
+    /// <summary>The monthly brief to its recipients, or every merchant's sheet to its merchant.</summary>
+    public DeliveryReport Deliver(DocumentKind kind, Month month)
     {
         using var connection = warehouse.Connect();
         var mallId = ReportService.ResolveMall(connection, null);
         var documents = new List<DeliveryDocument>();
+        DeliveryDocument Of(string language, string? tenant, string? name) =>
+            Written(kind, month.ToString(), language, store.PathFor(kind, month, language, tenant), () => renderer.Render(kind, month, language, tenant), tenant, name);
         if (kind == DocumentKind.Merchant)
         {
-            foreach (var (tenant, name) in renderer.Merchants(when).OrderBy(m => m.Key, StringComparer.Ordinal))
+            foreach (var (tenant, name) in renderer.Merchants(month).OrderBy(m => m.Key, StringComparer.Ordinal))
             {
-                documents.Add(Written(connection, kind, when, settings.MerchantLanguage, tenant, name));
+                documents.Add(Of(settings.MerchantLanguage, tenant, name));
             }
         }
         else
         {
-            documents.AddRange(DocumentStore.Languages.Where(l => settings.BriefRecipientsOf(mallId, kind, l).Count > 0)
-                .Select(l => Written(connection, kind, when, l, null, null)));
+            documents.AddRange(DocumentStore.Languages.Where(l => settings.BriefRecipientsOf(mallId, kind, l).Count > 0).Select(l => Of(l, null, null)));
         }
 
         return new DeliveryService(settings, clock).Deliver(connection, mallId, documents, dryRun: false, () => smtp);
@@ -50,19 +66,16 @@ internal sealed class DeliveryJob(
     /// The document as the brief job wrote it, read when it is to be sent; rendered and stored first when missing (a
     /// language the brief job does not write). A sheet renders from the cached month alone, so on any thread.
     /// </summary>
-    private DeliveryDocument Written(DuckDB.NET.Data.DuckDBConnection connection, DocumentKind kind, string when, string language, string? tenant, string? name)
-    {
-        var path = store.PathFor(kind, when, language, tenant);
-        return new DeliveryDocument(kind, when, language, Path.GetFileName(path), () =>
+    private static DeliveryDocument Written(DocumentKind kind, string when, string language, string path, Func<byte[]> render, string? tenant, string? name) =>
+        new(kind, when, language, Path.GetFileName(path), () =>
         {
             if (!File.Exists(path))
             {
-                DocumentStore.WriteAtomically(path, renderer.Render(connection, kind, when, language, tenant));
+                DocumentStore.WriteAtomically(path, render());
             }
 
             return File.ReadAllBytes(path);
         }, tenant, name);
-    }
 
     private void Finish(string what, IReadOnlyList<DeliveryReport> reports)
     {

@@ -65,6 +65,8 @@ internal static class ApiServer
             .AddWorkspace(clock);
         services.AddRolePolicies();
         services.AddProblemDetails();
+        // A period that does not bind is answered by its endpoint's filter (PeriodBinding) in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddApiReference();
 
         var app = builder.Build();

@@ -30,14 +30,14 @@ internal static class AnalyseVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, DateOnly period, string? mall, AnalysisSettings settings, string db)
+    private static Task<int> Run(CliContext context, Month period, string? mall, AnalysisSettings settings, string db)
     {
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
         DataAvailability.RequireSalesBy(connection, mall, period);
         var result = AnalysisStore.Refresh(connection, mall, period, settings, context.Clock);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Stored the analysis of {Month.Format(period)}{(mall is null ? "" : " for mall " + mall)}: {result.Scores.Count} tenants scored, {result.Flags.Count} flags."));
+            $"Stored the analysis of {period}{(mall is null ? "" : " for mall " + mall)}: {result.Scores.Count} tenants scored, {result.Flags.Count} flags."));
         return Task.FromResult(ExitCodes.Ok);
     }
 
@@ -52,7 +52,7 @@ internal static class AnalyseVerb
         {
             if (SalesDays.Last(connection, mall) is { } last) // no sales yet: nothing to analyse
             {
-                AnalysisStore.Get(connection, mall, Month.First(last), settings, clock);
+                AnalysisStore.Get(connection, mall, Month.Of(last), settings, clock);
             }
         }
     }

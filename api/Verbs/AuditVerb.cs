@@ -25,7 +25,7 @@ internal static class AuditVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, DateOnly period, string? mall, string format, string db)
+    private static Task<int> Run(CliContext context, Month period, string? mall, string format, string db)
     {
 
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);

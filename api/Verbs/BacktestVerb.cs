@@ -35,7 +35,7 @@ internal static class BacktestVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, DateOnly from, DateOnly to, string? mall, string format, string? details, string? settingsFile, string? modelsOption, string? dbOption)
+    private static Task<int> Run(CliContext context, Month from, Month to, string? mall, string format, string? details, string? settingsFile, string? modelsOption, string? dbOption)
     {
         var settings = AnalysisSettings.Load(settingsFile);
         var db = Warehouse.ResolvePath(dbOption);

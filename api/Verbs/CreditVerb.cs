@@ -27,7 +27,7 @@ internal static class CreditVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, DateOnly period, string? mall, string? settingsFile, string format, string? dbOption)
+    private static Task<int> Run(CliContext context, Month period, string? mall, string? settingsFile, string format, string? dbOption)
     {
         var settings = AnalysisSettings.Load(settingsFile);
         var db = Warehouse.ResolvePath(dbOption);

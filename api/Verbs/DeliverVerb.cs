@@ -5,7 +5,6 @@ using Analytics.Api.Documents;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
-using Analytics.Reports.Data;
 using Analytics.Reports.Documents;
 using Analytics.Reports.Fonts;
 using Analytics.Reports.Language;
@@ -40,7 +39,7 @@ internal static class DeliverVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, DateOnly? period, string? mall, bool dryRun, string? deliverySettings,
+    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, Month? period, string? mall, bool dryRun, string? deliverySettings,
         string? settingsFile, string? dbOption)
     {
         var delivery = DeliverySettings.Load(deliverySettings, context.Variable);
@@ -65,7 +64,7 @@ internal static class DeliverVerb
         else
         {
             var month = period ?? ReportService.LatestMonth(connection, mallId);
-            var when = Month.Format(month);
+            var when = month.ToString();
             var languages = kind == "monthly" ? BriefLanguages(delivery, mallId, DocumentKind.Monthly) : [ReportLanguage.Parse(delivery.MerchantLanguage)];
             var data = languages.Count == 0 ? null : service.Load(connection, mallId, month);
             foreach (var language in languages)

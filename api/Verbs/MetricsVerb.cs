@@ -29,7 +29,7 @@ internal static class MetricsVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, DateOnly period, string level, string? mall, string format, string db)
+    private static Task<int> Run(CliContext context, Month period, string level, string? mall, string format, string db)
     {
         using var connection = new Warehouse(db, new WarehouseSettings()).Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);

@@ -3,7 +3,6 @@ using Analytics.Api.Cli;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model.Analysis;
 using Analytics.Model.Metrics;
-using Analytics.Reports.Data;
 using Analytics.Reports.Documents;
 using Analytics.Reports.Fonts;
 using Analytics.Reports.Language;
@@ -42,7 +41,7 @@ internal static class ReportVerb
     internal static Argument<string> Document() =>
         new("document") { HelpName = "weekly|monthly|merchant", Description = "The document: weekly, monthly or merchant." };
 
-    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, DateOnly? period, string? tenant, string? mall, ReportLanguage language, string outDir,
+    private static Task<int> Run(CliContext context, string kind, IsoWeek? week, Month? period, string? tenant, string? mall, ReportLanguage language, string outDir,
         string? settingsFile, string? dbOption)
     {
         var settings = AnalysisSettings.Load(settingsFile);
@@ -84,7 +83,7 @@ internal static class ReportVerb
     }
 
     /// <summary>The document named (weekly, monthly, merchant) and whether it is given a week or a month: shared with 'deliver'.</summary>
-    internal static void CheckDocument(string kind, IsoWeek? week, DateOnly? period)
+    internal static void CheckDocument(string kind, IsoWeek? week, Month? period)
     {
         if (kind is not ("weekly" or "monthly" or "merchant"))
             throw new UsageError($"Unknown document '{kind}': use weekly, monthly or merchant.");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Analytics.Api.Cli;
 using Analytics.Ingest.Loading;
@@ -40,7 +39,7 @@ internal static class RunVerb
         return command;
     }
 
-    private static Task<int> Run(CliContext context, string drop, DateOnly? period, string? mall, ReportLanguage[] languages, string outDir, string db, double limit)
+    private static Task<int> Run(CliContext context, string drop, Month? period, string? mall, ReportLanguage[] languages, string outDir, string db, double limit)
     {
         var warehouse = new Warehouse(db, new WarehouseSettings());
         context.Out.WriteLine($"1. Ingest {drop}");
@@ -62,7 +61,7 @@ internal static class RunVerb
         using var connection = warehouse.Open(context.Clock);
         mall = MallOption.Resolve(connection, mall);
         var month = period ?? LatestMonth(connection);
-        var label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var label = month.ToString();
         context.Out.WriteLine($"2. Scores and flags for {label}");
         var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "models");
         var settings = AnalysisSettings.Load(null);
@@ -107,14 +106,14 @@ internal static class RunVerb
     }
 
     /// <summary>The month of the latest sales day: the month a drop's operator wants analysed.</summary>
-    private static DateOnly LatestMonth(DuckDB.NET.Data.DuckDBConnection connection)
+    private static Month LatestMonth(DuckDB.NET.Data.DuckDBConnection connection)
     {
         if (Analytics.Model.Metrics.SalesDays.Last(connection, null) is not { } last)
         {
             throw new Analytics.Ingest.UserError("The warehouse holds no sales yet: load a drop with sales, or give --period.");
         }
 
-        return new DateOnly(last.Year, last.Month, 1);
+        return Month.Of(last);
     }
 
     private static string Write(string path, Action<TextWriter> write)

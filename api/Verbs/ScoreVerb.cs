@@ -29,7 +29,7 @@ internal static class ScoreVerb
 }
 
 /// <summary>The options score and flags share, and the run itself.</summary>
-internal sealed record AnalysisRun(DateOnly Period, string? Mall, string Format, string Db, AnalysisSettings Settings, string ModelFolder, bool ModelsAsked)
+internal sealed record AnalysisRun(Month Period, string? Mall, string Format, string Db, AnalysisSettings Settings, string ModelFolder, bool ModelsAsked)
 {
     /// <summary>Adds the shared options to <paramref name="command"/>; the returned function reads a run back from a parse.</summary>
     public static Func<ParseResult, AnalysisRun> AddOptions(Command command)

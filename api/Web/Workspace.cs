@@ -74,7 +74,7 @@ internal static class Workspace
         {
             try
             {
-                if (services.GetRequiredService<WarehouseFacts>().ResolvePeriod(null) is { } latest)
+                if (services.GetRequiredService<WarehouseFacts>().LatestPeriod is { } latest)
                 {
                     var figures = services.GetRequiredService<WorkspaceFigures>();
                     figures.NewFlags(latest);

@@ -31,9 +31,9 @@ internal sealed record SeriesPoint(DateOnly Period, decimal NetSales, double? De
 /// </summary>
 internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache, WarehouseAccess warehouse)
 {
-    public AnalysisResult Analysis(DateOnly period) => figures.Analysis(period);
+    public AnalysisResult Analysis(Month period) => figures.Analysis(period);
 
-    public IReadOnlyList<RankingRow> Ranking(DateOnly period) => cache.GetOrAdd("web-ranking", period, () =>
+    public IReadOnlyList<RankingRow> Ranking(Month period) => cache.GetOrAdd("web-ranking", period, () =>
     {
         var analysis = figures.Analysis(period);
         var flags = analysis.Flags.ToLookup(f => f.Score.Frame.Metrics.TenantId, StringComparer.Ordinal);
@@ -41,11 +41,11 @@ internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache
     });
 
     /// <summary>The month's rows in one sort order, sorted once and kept with the month (a request then only filters and pages).</summary>
-    public IReadOnlyList<RankingRow> Ranking(DateOnly period, string sort, bool descending) =>
+    public IReadOnlyList<RankingRow> Ranking(Month period, string sort, bool descending) =>
         cache.GetOrAdd($"web-ranking-{sort}-{(descending ? "desc" : "asc")}", period, () => RankingQuery.Order(Ranking(period), sort, descending));
 
     /// <summary>The floors and categories of the month's rows, for the ranking's filter lists.</summary>
-    public RankingChoices Choices(DateOnly period) => cache.GetOrAdd("web-ranking-choices", period, () =>
+    public RankingChoices Choices(Month period) => cache.GetOrAdd("web-ranking-choices", period, () =>
     {
         var rows = Ranking(period);
         return new RankingChoices(
@@ -53,12 +53,12 @@ internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache
             rows.Select(r => r.Metrics.Category).Distinct().Order(StringComparer.Ordinal).ToList());
     });
 
-    public RankingRow? Row(DateOnly period, string tenantId) =>
+    public RankingRow? Row(Month period, string tenantId) =>
         cache.GetOrAdd("web-ranking-index", period, () => Ranking(period).ToDictionary(r => r.TenantId, StringComparer.Ordinal))
             .GetValueOrDefault(tenantId);
 
     /// <summary>The mall's metrics of the 13 months ending with the period, oldest first (one mall: the first per month).</summary>
-    public IReadOnlyList<MallMetricsRow> MallSeries(DateOnly period) => cache.GetOrAdd("web-mall", period, () =>
+    public IReadOnlyList<MallMetricsRow> MallSeries(Month period) => cache.GetOrAdd("web-mall", period, () =>
     {
         using var connection = warehouse.Connect();
         return MallMetrics.Series(connection, null, period.AddMonths(-12), period)
@@ -66,23 +66,23 @@ internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache
     });
 
     /// <summary>The flags that are new this month: not raised the month before, or reopened (<see cref="FlagDecision.NewFlags"/>).</summary>
-    public IReadOnlyList<TenantFlag> NewFlags(DateOnly period)
+    public IReadOnlyList<TenantFlag> NewFlags(Month period)
     {
         var previous = cache.GetOrAdd("web-previous-flags", period, () =>
             (IReadOnlySet<(string, string)>)figures.Analysis(period.AddMonths(-1)).Flags
                 .Select(f => (f.Score.Frame.Metrics.TenantId, f.Code)).ToHashSet());
-        return FlagDecision.NewFlags(figures.Analysis(period).Flags, previous, Decisions(period), Month.LastDay(period));
+        return FlagDecision.NewFlags(figures.Analysis(period).Flags, previous, Decisions(period), period.Last);
     }
 
     /// <summary>The standing decision per tenant and flag for flags of months up to the period.</summary>
-    public IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions(DateOnly period)
+    public IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Decisions(Month period)
     {
         using var connection = warehouse.Connect();
         return FlagDecisions.Latest(connection, period);
     }
 
     /// <summary>The tenant's last 36 months of metrics, with the category median of sales per m² of each month.</summary>
-    public IReadOnlyList<SeriesPoint> History(DateOnly period, string tenantId)
+    public IReadOnlyList<SeriesPoint> History(Month period, string tenantId)
     {
         var months = cache.GetOrAdd("web-history", period, () =>
         {

@@ -51,14 +51,14 @@ internal static class ModelBench
             using var cmd = connection.CreateCommand();
             if (args.Contains("peers"))
             {
-                TenantAnalysis.Run(connection, null, last, AnalysisSettings.Default);
+                TenantAnalysis.Run(connection, null, Month.Of(last), AnalysisSettings.Default);
                 cmd.CommandText = "EXPLAIN ANALYZE SELECT count(*) FROM (" +
                     Analytics.Model.Peers.PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], AnalysisFrame.HistoryPeerMetrics, 3, medianOnly: true) + ")";
             }
             else
             {
                 cmd.CommandText = "EXPLAIN ANALYZE " + TenantMetrics.Sql;
-                TenantMetrics.AddParameters(cmd, null, first, last);
+                TenantMetrics.AddParameters(cmd, null, Month.Of(first), Month.Of(last));
             }
 
             using var r = cmd.ExecuteReader();
@@ -79,9 +79,9 @@ internal static class ModelBench
         {
             var scan = Time(() => Scalar(connection, "SELECT count(*) + sum(net_sales)::BIGINT + coalesce(sum(transactions), 0)::BIGINT FROM sales"));
             var scanCpu = LastCpu;
-            var metrics = Time(() => TenantMetrics.Query(connection, null, last));
+            var metrics = Time(() => TenantMetrics.Query(connection, null, Month.Of(last)));
             var metricsCpu = LastCpu;
-            var all = Time(() => result = TenantAnalysis.Run(connection, null, last, AnalysisSettings.Default));
+            var all = Time(() => result = TenantAnalysis.Run(connection, null, Month.Of(last), AnalysisSettings.Default));
             totals.Add(all);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{i + 1,-4} {scan,6:0.00} s ({scanCpu:0.00} cpu) {metrics,9:0.00} s ({metricsCpu:0.00} cpu) {all,12:0.00} s ({LastCpu:0.00} cpu)"));

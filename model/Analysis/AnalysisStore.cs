@@ -37,9 +37,8 @@ public static class AnalysisStore
 
     /// <summary>The month's analysis: the stored one when its inputs are unchanged, else computed and stored.</summary>
     /// <param name="clock">Stamps <c>computed_at</c> of a newly stored result.</param>
-    public static AnalysisResult Get(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock)
+    public static AnalysisResult Get(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, TimeProvider clock)
     {
-        period = Month.First(period);
         var fingerprint = Fingerprint(connection, mallId, period, settings);
         return Read(connection, mallId, period, settings, fingerprint) ?? Compute(connection, mallId, period, settings, clock, fingerprint, null);
     }
@@ -49,19 +48,19 @@ public static class AnalysisStore
     /// cannot be analysed but has metrics (leases in force, bills, no sales): they are computed then, not stored.
     /// </summary>
     public static IReadOnlyList<TenantMetricsRow> TenantMetrics(
-        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock) =>
+        DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, TimeProvider clock) =>
         TenantMetrics(connection, mallId, period, settings, () => Get(connection, mallId, period, settings, clock));
 
     /// <param name="analysis">The month's analysis as the caller gets it (a server keeps it in memory).</param>
     public static IReadOnlyList<TenantMetricsRow> TenantMetrics(
-        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Func<AnalysisResult> analysis) =>
+        DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, Func<AnalysisResult> analysis) =>
         DataAvailability.HasSalesBy(connection, mallId, period)
             ? [.. analysis().TenantMetrics]
             : Metrics.TenantMetrics.Query(connection, mallId, period, settings.Requests);
 
     /// <summary>The month's mall metrics, as stored with the month's analysis (computed, not stored, before the first sale).</summary>
     public static IReadOnlyList<MallMetricsRow> MallMetrics(
-        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock) =>
+        DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, TimeProvider clock) =>
         DataAvailability.HasSalesBy(connection, mallId, period)
             ? Get(connection, mallId, period, settings, clock).MallMetrics
             : Metrics.MallMetrics.Query(connection, mallId, period);
@@ -69,9 +68,8 @@ public static class AnalysisStore
     /// <summary>Runs the analysis whatever is stored (a load just happened, or the models are wanted on disk) and stores it.</summary>
     /// <param name="modelFolder">Where the trained models and the model card are written; null: not saved.</param>
     public static AnalysisResult Refresh(
-        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock, string? modelFolder = null)
+        DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, TimeProvider clock, string? modelFolder = null)
     {
-        period = Month.First(period);
         return Compute(connection, mallId, period, settings, clock, Fingerprint(connection, mallId, period, settings), modelFolder);
     }
 
@@ -81,7 +79,7 @@ public static class AnalysisStore
     /// written without a load change it as well); the settings that change results (all of them, as JSON); the
     /// stored backtest track record (it is part of the model card); the mall and the month.
     /// </summary>
-    public static string Fingerprint(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings)
+    public static string Fingerprint(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -96,27 +94,27 @@ public static class AnalysisStore
                     precision, base_rate, lift, ci_low, ci_high)) AS VARCHAR), '') FROM flag_track_record))
             """;
         var state = (string)cmd.ExecuteScalar()!;
-        var text = string.Join('\n', Version.ToString(CultureInfo.InvariantCulture), Build, mallId ?? "", Month.Format(period), state, settings.ToJson());
+        var text = string.Join('\n', Version.ToString(CultureInfo.InvariantCulture), Build, mallId ?? "", period.ToString(), state, settings.ToJson());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>When the stored result of the month was computed and from which inputs (null: none stored).</summary>
-    public static (string Fingerprint, DateTime ComputedAt)? Stamp(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static (string Fingerprint, DateTime ComputedAt)? Stamp(DuckDBConnection connection, string? mallId, Month period)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT fingerprint, computed_at FROM analysis_results WHERE mall_id = $mall AND period = $period";
         cmd.Parameters.Add(new DuckDBParameter("mall", mallId ?? ""));
-        cmd.Parameters.Add(new DuckDBParameter("period", Month.First(period)));
+        cmd.Parameters.Add(new DuckDBParameter("period", period.First));
         using var r = cmd.ExecuteReader();
         return r.Read() ? (r.GetString(0), r.GetDateTime(1)) : null;
     }
 
-    private static AnalysisResult? Read(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, string fingerprint)
+    private static AnalysisResult? Read(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, string fingerprint)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT result FROM analysis_results WHERE mall_id = $mall AND period = $period AND fingerprint = $fingerprint";
         cmd.Parameters.Add(new DuckDBParameter("mall", mallId ?? ""));
-        cmd.Parameters.Add(new DuckDBParameter("period", period));
+        cmd.Parameters.Add(new DuckDBParameter("period", period.First));
         cmd.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
         if (cmd.ExecuteScalar() is not string json)
         {
@@ -141,7 +139,7 @@ public static class AnalysisStore
     }
 
     private static AnalysisResult Compute(
-        DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, TimeProvider clock, string fingerprint, string? modelFolder)
+        DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, TimeProvider clock, string fingerprint, string? modelFolder)
     {
         var result = TenantAnalysis.Run(connection, mallId, period, settings, modelFolder);
         try
@@ -178,7 +176,7 @@ public static class AnalysisStore
             using var delete = connection.CreateCommand();
             delete.CommandText = $"DELETE FROM {table} WHERE mall_id = $mall AND period = $period";
             delete.Parameters.Add(new DuckDBParameter("mall", mall));
-            delete.Parameters.Add(new DuckDBParameter("period", result.Period));
+            delete.Parameters.Add(new DuckDBParameter("period", result.Period.First));
             delete.ExecuteNonQuery();
         }
 
@@ -186,7 +184,7 @@ public static class AnalysisStore
         {
             insert.CommandText = "INSERT INTO analysis_results VALUES ($mall, $period, $fingerprint, $at, $card, $result)";
             insert.Parameters.Add(new DuckDBParameter("mall", mall));
-            insert.Parameters.Add(new DuckDBParameter("period", result.Period));
+            insert.Parameters.Add(new DuckDBParameter("period", result.Period.First));
             insert.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
             insert.Parameters.Add(new DuckDBParameter("at", computedAt));
             insert.Parameters.Add(new DuckDBParameter("card", result.ModelCard()));
@@ -198,7 +196,7 @@ public static class AnalysisStore
         {
             foreach (var s in result.Scores)
             {
-                scores.CreateRow().AppendValue(mall).AppendValue(result.Period).AppendValue(s.Frame.Metrics.TenantId)
+                scores.CreateRow().AppendValue(mall).AppendValue(result.Period.First).AppendValue(s.Frame.Metrics.TenantId)
                     .AppendValue(s.Total).AppendValue(s.Risk).EndRow();
             }
         }
@@ -207,7 +205,7 @@ public static class AnalysisStore
         {
             foreach (var f in result.Flags)
             {
-                flags.CreateRow().AppendValue(mall).AppendValue(result.Period).AppendValue(f.Score.Frame.Metrics.TenantId)
+                flags.CreateRow().AppendValue(mall).AppendValue(result.Period.First).AppendValue(f.Score.Frame.Metrics.TenantId)
                     .AppendValue(f.Code).AppendValue(f.Priority.ToString().ToLowerInvariant()).EndRow();
             }
         }
@@ -219,12 +217,12 @@ public static class AnalysisStore
         tx.Commit();
     }
 
-    private static void AppendRows(DuckDBConnection connection, string table, string mall, DateOnly period, IEnumerable<object?[]> rows)
+    private static void AppendRows(DuckDBConnection connection, string table, string mall, Month period, IEnumerable<object?[]> rows)
     {
         using var appender = connection.CreateAppender(table);
         foreach (var values in rows)
         {
-            var row = appender.CreateRow().AppendValue(mall).AppendValue(period);
+            var row = appender.CreateRow().AppendValue(mall).AppendValue(period.First);
             foreach (var value in values)
             {
                 row = value switch

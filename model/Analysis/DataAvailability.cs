@@ -108,9 +108,9 @@ public sealed record DataAvailability
     }
 
     /// <summary>What the warehouse holds for a mall (null: every mall) up to the last day of <paramref name="period"/>.</summary>
-    public static DataAvailability Of(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static DataAvailability Of(DuckDBConnection connection, string? mallId, Month period)
     {
-        var first = Month.First(period);
+        var first = period.First;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             WITH p AS (SELECT CAST($from AS DATE) AS period, (CAST($from AS DATE) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS d),
@@ -172,18 +172,18 @@ public sealed record DataAvailability
     /// A month can be analysed once the warehouse holds sales up to it: a month before the first sale is a request
     /// that cannot be answered (one sentence, no analysis of nothing).
     /// </summary>
-    public static void RequireSalesBy(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static void RequireSalesBy(DuckDBConnection connection, string? mallId, Month period)
     {
         var firstSale = FirstSale(connection, mallId);
         if (firstSale is null)
             throw new UserError("The warehouse holds no sales yet: load a drop with sales first.");
-        if (Month.First(period) < Month.First(firstSale.Value))
-            throw new UserError($"The warehouse's sales start on {firstSale.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {Month.Format(period)} is before the first sale, choose {Month.Format(firstSale.Value)} or later.");
+        if (period < Month.Of(firstSale.Value))
+            throw new UserError($"The warehouse's sales start on {firstSale.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {period} is before the first sale, choose {Month.Of(firstSale.Value)} or later.");
     }
 
     /// <summary>Whether the month can be analysed (<see cref="RequireSalesBy"/> lets it through).</summary>
-    public static bool HasSalesBy(DuckDBConnection connection, string? mallId, DateOnly period) =>
-        FirstSale(connection, mallId) is { } first && Month.First(period) >= Month.First(first);
+    public static bool HasSalesBy(DuckDBConnection connection, string? mallId, Month period) =>
+        FirstSale(connection, mallId) is { } first && period >= Month.Of(first);
 
     private static DateOnly? FirstSale(DuckDBConnection connection, string? mallId)
     {

@@ -18,9 +18,8 @@ namespace Analytics.Model.Analysis;
 public static class TenantAnalysis
 {
     /// <param name="modelFolder">Where the trained models and the model card are written; null: not saved.</param>
-    public static AnalysisResult Run(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, string? modelFolder = null)
+    public static AnalysisResult Run(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, string? modelFolder = null)
     {
-        period = Month.First(period);
         var timings = new Timings();
         var availability = timings.Measure("data availability", () => DataAvailability.Of(connection, mallId, period));
         AnalysisFrame.Build(connection, mallId, period, settings, timings);
@@ -66,7 +65,7 @@ public static class TenantAnalysis
 
 /// <summary>Everything the month's analysis produced.</summary>
 public sealed record AnalysisResult(
-    DateOnly Period, string? MallId, AnalysisSettings Settings, IReadOnlyList<TenantScore> Scores, IReadOnlyList<TenantFlag> Flags,
+    Month Period, string? MallId, AnalysisSettings Settings, IReadOnlyList<TenantScore> Scores, IReadOnlyList<TenantFlag> Flags,
     ModelReport ExpectedModel, ModelReport RiskModel)
 {
     /// <summary>Which optional inputs the drops gave this month's analysis (the model card and the briefs name what was missing).</summary>
@@ -108,7 +107,7 @@ public sealed record AnalysisResult(
     public string ModelCard()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"# Model card — analysis of {Month.Format(Period)}{(MallId is null ? "" : " for mall " + MallId)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# Model card — analysis of {Period}{(MallId is null ? "" : " for mall " + MallId)}");
         sb.AppendLine();
         sb.AppendLine("Seeded (same data, same settings: same models and same outputs). Written by the analysis on every run.");
         sb.AppendLine();

@@ -13,7 +13,7 @@ public sealed record TurnoverFinding(
     public static IReadOnlyList<string> Columns { get; } =
         ["mall_id", "tenant_id", "tenant_name", "period", "net_sales", "expected_turnover_rent", "billed_turnover_rent", "difference", "reason"];
 
-    public object?[] Values() => [MallId, TenantId, TenantName, Month.Format(Period), NetSales, Expected, Billed, Difference, Reason];
+    public object?[] Values() => [MallId, TenantId, TenantName, Month.Of(Period).ToString(), NetSales, Expected, Billed, Difference, Reason];
 }
 
 /// <summary>One tier of a progressive turnover clause: <see cref="RatePct"/> applies to monthly net sales from <see cref="SalesFrom"/>.</summary>
@@ -87,9 +87,9 @@ public static class TurnoverAudit
     }
 
     /// <summary>Every finding in the 12 months ending with <paramref name="period"/>, by mall, month and tenant.</summary>
-    public static IReadOnlyList<TurnoverFinding> Run(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static IReadOnlyList<TurnoverFinding> Run(DuckDBConnection connection, string? mallId, Month period)
     {
-        var from = Month.First(period).AddMonths(-11);
+        var from = period.AddMonths(-11);
         var tiers = Tiers(connection, mallId);
         var findings = new List<TurnoverFinding>();
         using var cmd = connection.CreateCommand();

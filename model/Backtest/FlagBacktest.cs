@@ -21,21 +21,19 @@ public static class FlagBacktest
     /// <summary>Days a bill stays unpaid to count as serious arrears (as the risk model's outcome).</summary>
     private const int ArrearsDays = 60;
 
-    public static BacktestResult Run(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, AnalysisSettings settings,
+    public static BacktestResult Run(DuckDBConnection connection, string? mallId, Month from, Month to, AnalysisSettings settings,
         IProgress<(int Done, int Total)>? progress = null)
     {
-        from = Month.First(from);
-        to = Month.First(to);
         if (from > to)
         {
-            throw new UserError($"--from {Month.Format(from)} is after --to {Month.Format(to)}.");
+            throw new UserError($"--from {from} is after --to {to}.");
         }
 
         var months = new List<MonthFlags>();
-        var total = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+        var total = (to.Year - from.Year) * 12 + to.Number - from.Number + 1;
         for (var m = from; m <= to; m = m.AddMonths(1))
         {
-            using (PointInTime.Cut(connection, Month.LastDay(m)))
+            using (PointInTime.Cut(connection, m.Last))
             {
                 var result = TenantAnalysis.Run(connection, mallId, m, settings);
                 months.Add(new MonthFlags(m,
@@ -60,7 +58,7 @@ public static class FlagBacktest
                     var results = Horizons.Select(h => outcomes.Hit(code, t, month.Period, h)).ToArray();
                     if (flagged)
                     {
-                        details.Add([Month.Format(month.Period), t.MallId, t.TenantId, code, results[0], results[1]]);
+                        details.Add([month.Period.ToString(), t.MallId, t.TenantId, code, results[0], results[1]]);
                     }
 
                     for (var i = 0; i < Horizons.Length; i++)
@@ -94,7 +92,7 @@ public static class FlagBacktest
 
     private sealed record InForce(string Key, string MallId, string TenantId, double? SalesBase) : Outcomes.ITenant;
 
-    private sealed record MonthFlags(DateOnly Period, IReadOnlyList<InForce> Tenants, HashSet<(string Key, string Code)> Flags);
+    private sealed record MonthFlags(Month Period, IReadOnlyList<InForce> Tenants, HashSet<(string Key, string Code)> Flags);
 
     /// <summary>What happened after a month, from the whole warehouse (read once; no cut).</summary>
     private sealed class Outcomes
@@ -111,7 +109,7 @@ public static class FlagBacktest
         private readonly DateOnly _dataEnd;
         private readonly Dictionary<string, List<DateOnly>> _exits = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<(DateOnly Due, DateOnly? Paid, bool Full)>> _bills = new(StringComparer.Ordinal);
-        private readonly Dictionary<DateOnly, Dictionary<string, (double? Density, decimal NetSales, double? Floor)>> _monthly = [];
+        private readonly Dictionary<Month, Dictionary<string, (double? Density, decimal NetSales, double? Floor)>> _monthly = [];
 
         private Outcomes(DuckDBConnection connection, string? mallId, DateOnly dataEnd)
         {
@@ -134,10 +132,10 @@ public static class FlagBacktest
         }
 
         /// <summary>Whether the flag's outcome happened within the horizon; null when the data does not reach that far or cannot show it.</summary>
-        public bool? Hit(string code, ITenant t, DateOnly period, int horizon)
+        public bool? Hit(string code, ITenant t, Month period, int horizon)
         {
-            var d = Month.LastDay(period);
-            var end = Month.LastDay(period.AddMonths(horizon));
+            var d = period.Last;
+            var end = period.AddMonths(horizon).Last;
             if (end > _dataEnd)
             {
                 return null;
@@ -151,12 +149,12 @@ public static class FlagBacktest
                     return InArrears(t.Key, d, end);
                 case FlagCodes.ImprovementPlan:
                     // Sales within the category's band then: at least the category's lower quartile.
-                    var month = Monthly(Month.First(end));
+                    var month = Monthly(Month.Of(end));
                     return month.TryGetValue(t.Key, out var x) && x.Density is { } density && x.Floor is { } floor && density >= floor;
                 default:
                     // Sales audit: reported sales back to at least 90 % of the level before the drop (where the
                     // tenant still trades and had a level to return to).
-                    var later = Monthly(Month.First(end));
+                    var later = Monthly(Month.Of(end));
                     return t.SalesBase is > 0 && later.TryGetValue(t.Key, out var y) ? (double)y.NetSales >= 0.9 * t.SalesBase.Value : null;
             }
         }
@@ -173,7 +171,7 @@ public static class FlagBacktest
                 return serious <= end && (!b.Full || b.Paid is null || b.Paid > from);
             });
 
-        private Dictionary<string, (double? Density, decimal NetSales, double? Floor)> Monthly(DateOnly month)
+        private Dictionary<string, (double? Density, decimal NetSales, double? Floor)> Monthly(Month month)
         {
             if (_monthly.TryGetValue(month, out var cached))
             {
@@ -278,7 +276,7 @@ public sealed record TrackRecord(string Flag, int HorizonMonths, int Flagged, in
 }
 
 /// <summary>A backtest's summary (one row per flag and horizon) and every flag of every month with its outcomes.</summary>
-public sealed record BacktestResult(DateOnly From, DateOnly To, string? MallId, IReadOnlyList<TrackRecord> Records, ExportTable Details)
+public sealed record BacktestResult(Month From, Month To, string? MallId, IReadOnlyList<TrackRecord> Records, ExportTable Details)
 {
     public ExportTable Summary()
     {
@@ -295,7 +293,7 @@ public sealed record BacktestResult(DateOnly From, DateOnly To, string? MallId, 
     public string ToMarkdown()
     {
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"## Track record (backtest {Month.Format(From)} to {Month.Format(To)})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## Track record (backtest {From} to {To})");
         sb.AppendLine();
         sb.AppendLine("Flags recomputed on each month's last day with only what was known then; outcomes from the months after.");
         sb.AppendLine();

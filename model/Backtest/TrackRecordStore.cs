@@ -26,8 +26,8 @@ public static class TrackRecordStore
                 INSERT INTO flag_track_record VALUES ($scope, $from, $to, $flag, $h, $flagged, $hits, $precision, $base, $lift, $low, $high)
                 """;
             insert.Parameters.Add(new DuckDBParameter("scope", result.MallId ?? ""));
-            insert.Parameters.Add(new DuckDBParameter("from", result.From));
-            insert.Parameters.Add(new DuckDBParameter("to", result.To));
+            insert.Parameters.Add(new DuckDBParameter("from", result.From.First));
+            insert.Parameters.Add(new DuckDBParameter("to", result.To.First));
             insert.Parameters.Add(new DuckDBParameter("flag", r.Flag));
             insert.Parameters.Add(new DuckDBParameter("h", r.HorizonMonths));
             insert.Parameters.Add(new DuckDBParameter("flagged", r.Flagged));
@@ -81,5 +81,5 @@ public static class TrackRecordStore
 /// <summary>A stored track record: the backtest's months and its rows.</summary>
 public sealed record StoredTrackRecord(DateOnly From, DateOnly To, IReadOnlyList<TrackRecord> Records)
 {
-    public string ToMarkdown() => new BacktestResult(From, To, null, Records, new Export.ExportTable(["period"])).ToMarkdown();
+    public string ToMarkdown() => new BacktestResult(Month.Of(From), Month.Of(To), null, Records, new Export.ExportTable(["period"])).ToMarkdown();
 }

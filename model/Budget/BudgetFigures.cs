@@ -31,13 +31,13 @@ public static class BudgetFigures
     /// <summary>actual / budget − 1; null without a positive budget.</summary>
     public static double? Versus(decimal actual, decimal? budget) => budget is > 0m ? (double)(actual / budget.Value) - 1 : null;
 
-    public static MallBudget Query(DuckDBConnection connection, string mallId, DateOnly period, RequestSettings? requests = null) =>
-        From(TenantMetrics.Series(connection, mallId, new DateOnly(period.Year, 1, 1), period, requests), mallId, period);
+    public static MallBudget Query(DuckDBConnection connection, string mallId, Month period, RequestSettings? requests = null) =>
+        From(TenantMetrics.Series(connection, mallId, new Month(period.Year, 1), period, requests), mallId, period);
 
     /// <summary>From tenant metrics that cover January to the period of its year (more months are ignored).</summary>
-    public static MallBudget From(IEnumerable<TenantMetricsRow> series, string mallId, DateOnly period)
+    public static MallBudget From(IEnumerable<TenantMetricsRow> series, string mallId, Month period)
     {
-        var p = Metrics.Month.First(period);
+        var p = period.First;
         var year = series.Where(r => r.MallId == mallId && r.Period.Year == p.Year && r.Period <= p).ToList();
         var tenants = year.Where(r => r.Period == p && (r.SalesBudget is not null || r.RentBudget is not null))
             .Select(r => new TenantBudget(r.TenantId, r.TenantName, r.Category, Totals([r]), Totals(year.Where(y => y.TenantId == r.TenantId))))

@@ -25,7 +25,7 @@ public sealed record ContestWinner(
         ["mall_id", "period", "scope", "award", "category", "tenant_id", "tenant_name", "value", "benchmark", "score", "lead", "contestants"];
 
     public object?[] Values() =>
-        [MallId, Month.Format(Period), Scope, Award, Category, TenantId, TenantName, Value, Benchmark, Score, Lead, Contestants];
+        [MallId, Month.Of(Period).ToString(), Scope, Award, Category, TenantId, TenantName, Value, Benchmark, Score, Lead, Contestants];
 }
 
 /// <summary>One category's contest of the month: how many competed for each award (0: too few to hold it).</summary>
@@ -47,16 +47,13 @@ public sealed record ContestResult(DateOnly Period, IReadOnlyList<ContestCategor
 /// </summary>
 public static class SalesContest
 {
-    public static ContestResult Query(DuckDBConnection connection, string? mallId, DateOnly period, ContestSettings settings)
-    {
-        var p = Month.First(period);
-        return From([.. TenantMetrics.Query(connection, mallId, p), .. TenantMetrics.Query(connection, mallId, p.AddMonths(-12))], p, settings);
-    }
+    public static ContestResult Query(DuckDBConnection connection, string? mallId, Month period, ContestSettings settings) =>
+        From([.. TenantMetrics.Query(connection, mallId, period), .. TenantMetrics.Query(connection, mallId, period.AddMonths(-12))], period, settings);
 
     /// <summary>From tenant metrics that include the month and the same month a year before (other months are ignored).</summary>
-    public static ContestResult From(IEnumerable<TenantMetricsRow> metrics, DateOnly period, ContestSettings settings)
+    public static ContestResult From(IEnumerable<TenantMetricsRow> metrics, Month period, ContestSettings settings)
     {
-        var p = Month.First(period);
+        var p = period.First;
         var rows = metrics.Where(r => r.Period == p || r.Period == p.AddMonths(-12)).ToList();
         var yearBefore = rows.Where(r => r.Period == p.AddMonths(-12)).ToDictionary(r => (r.MallId, r.TenantId));
         var now = rows.Where(r => r.Period == p && Competes(r, settings)).ToList();

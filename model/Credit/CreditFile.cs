@@ -29,10 +29,10 @@ public sealed record CreditGrade(string MallId, string TenantId, string TenantNa
 /// </summary>
 public static class CreditFile
 {
-    public static IReadOnlyList<CreditGrade> Grade(DuckDBConnection connection, string? mallId, DateOnly period, CreditSettings settings)
+    public static IReadOnlyList<CreditGrade> Grade(DuckDBConnection connection, string? mallId, Month period, CreditSettings settings)
     {
-        var d = Month.LastDay(period);
-        var from = Month.First(period).AddMonths(1 - settings.WindowMonths);
+        var d = period.Last;
+        var from = period.AddMonths(1 - settings.WindowMonths).First;
         var deductions = new Dictionary<(string, string), List<CreditDeduction>>();
         void Add(string mall, string tenant, CreditDeduction deduction)
         {
@@ -54,7 +54,7 @@ public static class CreditFile
             var due = r.Date("due_date");
             var paidOn = r.IsDBNull(r.GetOrdinal("paid_date")) ? (DateOnly?)null : r.Date("paid_date");
             var unpaid = paidOn is { } p && p <= d ? r.Money("amount_due") - r.Money("amount_paid") : r.Money("amount_due");
-            var source = $"rent {Month.Format(r.Date("period"))} {r.Text("charge_type")}";
+            var source = $"rent {Month.Of(r.Date("period"))} {r.Text("charge_type")}";
             var age = d.DayNumber - due.DayNumber;
             if (unpaid > 0 && age > 0)
             {
@@ -104,7 +104,7 @@ public static class CreditFile
             var list = deductions.GetValueOrDefault((r.Text("mall_id"), r.Text("tenant_id"))) ?? [];
             list = list.OrderByDescending(x => x.Points).ThenBy(x => x.Date).ThenBy(x => x.Source, StringComparer.Ordinal).ToList();
             var points = Math.Max(0, settings.StartPoints - list.Sum(x => x.Points));
-            grades.Add(new CreditGrade(r.Text("mall_id"), r.Text("tenant_id"), r.Text("tenant_name"), Month.First(period), settings.GradeOf(points), points, list));
+            grades.Add(new CreditGrade(r.Text("mall_id"), r.Text("tenant_id"), r.Text("tenant_name"), period.First, settings.GradeOf(points), points, list));
         }
 
         return grades;
@@ -134,9 +134,9 @@ public static class CreditFile
     }
 
     /// <summary>Tenants whose grade differs from the month before (both months graded here, so no stored history is needed).</summary>
-    public static IReadOnlyList<(CreditGrade Now, string Before)> Changes(DuckDBConnection connection, string? mallId, DateOnly period, CreditSettings settings)
+    public static IReadOnlyList<(CreditGrade Now, string Before)> Changes(DuckDBConnection connection, string? mallId, Month period, CreditSettings settings)
     {
-        var before = Grade(connection, mallId, Month.First(period).AddMonths(-1), settings).ToDictionary(g => (g.MallId, g.TenantId), g => g.Grade);
+        var before = Grade(connection, mallId, period.AddMonths(-1), settings).ToDictionary(g => (g.MallId, g.TenantId), g => g.Grade);
         return Grade(connection, mallId, period, settings)
             .Where(g => before.TryGetValue((g.MallId, g.TenantId), out var b) && b != g.Grade)
             .Select(g => (g, before[(g.MallId, g.TenantId)])).ToList();

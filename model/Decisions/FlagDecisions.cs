@@ -21,7 +21,7 @@ public static class FlagDecisions
             throw new ArgumentException("A deferral needs the date until which the flag is put off ('until', YYYY-MM-DD).");
         }
 
-        if (decision.Action == DecisionActions.Defer && decision.Until <= Month.LastDay(decision.Period))
+        if (decision.Action == DecisionActions.Defer && decision.Until <= Month.Of(decision.Period).Last)
         {
             throw new ArgumentException("A deferral's date must lie after the end of the flag's month.");
         }
@@ -46,7 +46,7 @@ public static class FlagDecisions
         cmd.Parameters.Add(new DuckDBParameter("by", decision.DecidedBy));
         cmd.Parameters.Add(new DuckDBParameter("tenant", decision.TenantId));
         cmd.Parameters.Add(new DuckDBParameter("flag", decision.Flag));
-        cmd.Parameters.Add(new DuckDBParameter("period", Month.First(decision.Period)));
+        cmd.Parameters.Add(new DuckDBParameter("period", Month.Of(decision.Period).First));
         cmd.Parameters.Add(new DuckDBParameter("action", decision.Action));
         cmd.Parameters.Add(new DuckDBParameter("until", decision.Action == DecisionActions.Defer && decision.Until is { } until ? (object)until : DBNull.Value));
         cmd.Parameters.Add(new DuckDBParameter("note", decision.Note.Trim()));
@@ -55,14 +55,14 @@ public static class FlagDecisions
         return decision with
         {
             Id = id,
-            Period = Month.First(decision.Period),
+            Period = Month.Of(decision.Period).First,
             Until = decision.Action == DecisionActions.Defer ? decision.Until : null,
             Note = decision.Note.Trim(),
         };
     }
 
     /// <summary>Decisions taken on flags of months up to <paramref name="upTo"/>, oldest first; optionally of one tenant.</summary>
-    public static IReadOnlyList<FlagDecision> List(DuckDBConnection connection, string? tenantId = null, DateOnly? upTo = null)
+    public static IReadOnlyList<FlagDecision> List(DuckDBConnection connection, string? tenantId = null, Month? upTo = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -72,7 +72,7 @@ public static class FlagDecisions
             ORDER BY decided_at, decision_id
             """;
         cmd.Parameters.Add(new DuckDBParameter("tenant", (object?)tenantId ?? DBNull.Value));
-        cmd.Parameters.Add(new DuckDBParameter("upto", upTo is { } u ? (object)Month.First(u) : DBNull.Value));
+        cmd.Parameters.Add(new DuckDBParameter("upto", upTo is { } u ? (object)u.First : DBNull.Value));
         var list = new List<FlagDecision>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -86,6 +86,6 @@ public static class FlagDecisions
     }
 
     /// <summary>The standing decision per tenant and flag (the latest taken on a flag of a month up to <paramref name="upTo"/>).</summary>
-    public static IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Latest(DuckDBConnection connection, DateOnly upTo) =>
+    public static IReadOnlyDictionary<(string TenantId, string Flag), FlagDecision> Latest(DuckDBConnection connection, Month upTo) =>
         List(connection, null, upTo).GroupBy(d => (d.TenantId, d.Flag)).ToDictionary(g => g.Key, g => g.Last());
 }

@@ -26,10 +26,10 @@ internal static class AnalysisFrame
     /// <summary>Quartiles of the month analysed for a metric whose median is also kept for the history (prefix <c>cur_</c>).</summary>
     public static readonly string[] CurrentQuartileMetrics = ["density_3m"];
 
-    public static void Build(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings, Timings? timings = null)
+    public static void Build(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings, Timings? timings = null)
     {
         timings ??= new Timings();
-        var from = Month.First(period).AddMonths(-(settings.HistoryMonths - 1));
+        var from = period.AddMonths(-(settings.HistoryMonths - 1));
         timings.Measure("metrics history", () => TenantMetrics.CreateTempTable(connection, "an_tm", mallId, from, period, settings.Requests));
         timings.Measure("mall metrics", () => CreateMallTable(connection, mallId, from, period));
 
@@ -94,7 +94,7 @@ internal static class AnalysisFrame
                         THEN (avg_ticket - ticket_median) / (1.4826 * greatest(ticket_mad, CAST($mad_floor AS DOUBLE) * ticket_median / 1.4826)) END AS ticket_z
             FROM w
             WHERE period = CAST($p AS DATE)
-            """, ("base_from", Month.First(period).AddMonths(-12)), ("p", Month.First(period)), ("mad_floor", settings.Flags.AuditTicketMadFloor)));
+            """, ("base_from", period.AddMonths(-12).First), ("p", period.First), ("mad_floor", settings.Flags.AuditTicketMadFloor)));
 
         var byCategory = PeerSql.LeaveOneOut("an_x", ["mall_id", "category", "period"], HistoryPeerMetrics, settings.MinPeers, medianOnly: true,
             carry: ["mall_id", "tenant_id", "period"]);
@@ -127,14 +127,14 @@ internal static class AnalysisFrame
         var byCategoryRent = PeerSql.LeaveOneOut("an_c2", ["mall_id", "category", "period"], ["base_rent_psm"], settings.MinPeers, "catrent_", medianOnly: true);
         timings.Measure("peers (month)", () =>
         {
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow, ("p", Month.First(period)));
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c0 AS " + byCategoryNow, ("p", period.First));
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c1 AS " + quartilesNow);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_c2 AS " + byFloorCategory);
             Execute(connection, "CREATE OR REPLACE TEMP TABLE an_fc AS " + byCategoryRent);
         });
     }
 
-    private static void CreateMallTable(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
+    private static void CreateMallTable(DuckDBConnection connection, string? mallId, Month from, Month to)
     {
         using (var cmd = connection.CreateCommand())
         {
@@ -167,18 +167,18 @@ internal static class AnalysisFrame
     }
 
     /// <summary>The mall metrics of the month analysed, one row per mall (those of the history are in <c>an_mm</c>).</summary>
-    public static List<MallMetricsRow> MallMonth(DuckDBConnection connection, DateOnly period) =>
+    public static List<MallMetricsRow> MallMonth(DuckDBConnection connection, Month period) =>
         RowsOfMonth(connection, "SELECT * FROM an_mm WHERE period = $p ORDER BY mall_id", period, MallMetricsRow.Read);
 
     /// <summary>The rows of the month analysed, one per tenant in force on D.</summary>
-    public static List<TenantFrame> Current(DuckDBConnection connection, DateOnly period) =>
+    public static List<TenantFrame> Current(DuckDBConnection connection, Month period) =>
         RowsOfMonth(connection, "SELECT * FROM an_fc WHERE period = $p ORDER BY mall_id, tenant_id", period, TenantFrame.Read);
 
-    private static List<T> RowsOfMonth<T>(DuckDBConnection connection, string sql, DateOnly period, Func<System.Data.Common.DbDataReader, T> read)
+    private static List<T> RowsOfMonth<T>(DuckDBConnection connection, string sql, Month period, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Parameters.Add(new DuckDBParameter("p", Month.First(period)));
+        cmd.Parameters.Add(new DuckDBParameter("p", period.First));
         using var r = cmd.ExecuteReader();
         var rows = new List<T>();
         while (r.Read())

@@ -28,7 +28,7 @@ internal static class ExpectedPerformance
     public sealed record Result(ModelReport Report, IReadOnlyDictionary<string, double> Expected3m, IReadOnlyList<string> FoldFactors);
 
     public static Result Run(
-        DuckDBConnection connection, DateOnly period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current, DataAvailability availability)
+        DuckDBConnection connection, Month period, AnalysisSettings settings, IReadOnlyCollection<TenantFrame> current, DataAvailability availability)
     {
         var s = settings.Models;
         var total = Scalar(connection, "SELECT count(*) FROM an_f WHERE sales_density IS NOT NULL AND net_sales > 0 AND area_sqm > 0");
@@ -44,10 +44,10 @@ internal static class ExpectedPerformance
             SELECT mall_id, tenant_id, period, category, floor, zone, area_sqm, months_open, sales_density FROM an_f
             WHERE period >= CAST($from AS DATE) AND period <= CAST($p AS DATE) AND area_sqm > 0
             ORDER BY mall_id, tenant_id, period
-            """, ("from", Month.First(period).AddMonths(-2)), ("p", Month.First(period)))
+            """, ("from", period.AddMonths(-2).First), ("p", period.First))
             .Where(t => currentKeys.Contains(t.Key)).ToList();
 
-        var window = (From: Month.First(period).AddMonths(-(settings.HistoryMonths - 1)), To: Month.First(period));
+        var window = (From: period.AddMonths(-(settings.HistoryMonths - 1)).First, To: period.First);
         var tenants = training.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count();
         // A unit attribute the drop never gave, or that no row carries, cannot inform anything: it is left out and
         // named on the card rather than learned as one big "unknown" group.

@@ -27,10 +27,10 @@ internal static class RiskModel
 
     private const string Name = "risk (FastTree binary: early exit or 60+ days arrears within 6 months)";
 
-    public static Result Run(DuckDBConnection connection, DateOnly period, AnalysisSettings settings, DataAvailability availability)
+    public static Result Run(DuckDBConnection connection, Month period, AnalysisSettings settings, DataAvailability availability)
     {
         var s = settings.Models;
-        var p = Month.First(period);
+        var p = period.First;
         var lastLabelled = p.AddMonths(-s.RiskHorizonMonths);
         var firstValidation = lastLabelled.AddMonths(-(s.RiskValidationMonths - 1));
         var lastTraining = firstValidation.AddMonths(-s.RiskHorizonMonths);

@@ -6,10 +6,10 @@ namespace Analytics.Model.Metrics;
 /// <summary>The per-mall, per-month metrics of metrics.md, implemented once in SQL.</summary>
 public static class MallMetrics
 {
-    public static IReadOnlyList<MallMetricsRow> Query(DuckDBConnection connection, string? mallId, DateOnly period) =>
+    public static IReadOnlyList<MallMetricsRow> Query(DuckDBConnection connection, string? mallId, Month period) =>
         Series(connection, mallId, period, period);
 
-    public static IReadOnlyList<MallMetricsRow> Series(DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to)
+    public static IReadOnlyList<MallMetricsRow> Series(DuckDBConnection connection, string? mallId, Month from, Month to)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql + " ORDER BY mall_id, period";
@@ -93,7 +93,7 @@ public sealed record MallMetricsRow
         ["mall_id", "period", "gla_sqm", "occupancy_rate", "mall_sales", "mall_density", "collection_rate", "footfall", "conversion", "tenants"];
 
     public object?[] Values() =>
-        [MallId, Month.Format(Period), GlaSqm, OccupancyRate, MallSales, MallDensity, CollectionRate, Footfall, Conversion, Tenants];
+        [MallId, Month.Of(Period).ToString(), GlaSqm, OccupancyRate, MallSales, MallDensity, CollectionRate, Footfall, Conversion, Tenants];
 
     internal static MallMetricsRow Read(DbDataReader r) => new()
     {

@@ -10,12 +10,12 @@ namespace Analytics.Model.Metrics;
 public static class TenantMetrics
 {
     /// <summary>Metrics of one month.</summary>
-    public static IReadOnlyList<TenantMetricsRow> Query(DuckDBConnection connection, string? mallId, DateOnly period, RequestSettings? requests = null) =>
+    public static IReadOnlyList<TenantMetricsRow> Query(DuckDBConnection connection, string? mallId, Month period, RequestSettings? requests = null) =>
         Series(connection, mallId, period, period, requests);
 
     /// <summary>Metrics of every month from <paramref name="from"/> to <paramref name="to"/> (both included), for trends.</summary>
     public static IReadOnlyList<TenantMetricsRow> Series(
-        DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, RequestSettings? requests = null)
+        DuckDBConnection connection, string? mallId, Month from, Month to, RequestSettings? requests = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = SqlFor(requests ?? RequestSettings.Default) + " ORDER BY mall_id, tenant_id, period";
@@ -32,7 +32,7 @@ public static class TenantMetrics
 
     /// <summary>Materialises the metrics of a range of months as a temporary table, for analysis queries on top.</summary>
     internal static void CreateTempTable(
-        DuckDBConnection connection, string table, string? mallId, DateOnly from, DateOnly to, RequestSettings? requests = null)
+        DuckDBConnection connection, string table, string? mallId, Month from, Month to, RequestSettings? requests = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE {table} AS {SqlFor(requests ?? RequestSettings.Default)}";
@@ -40,10 +40,10 @@ public static class TenantMetrics
         cmd.ExecuteNonQuery();
     }
 
-    internal static void AddParameters(DuckDBCommand cmd, string? mallId, DateOnly from, DateOnly to)
+    internal static void AddParameters(DuckDBCommand cmd, string? mallId, Month from, Month to)
     {
-        cmd.Parameters.Add(new DuckDBParameter("from", Month.First(from)));
-        cmd.Parameters.Add(new DuckDBParameter("to", Month.First(to)));
+        cmd.Parameters.Add(new DuckDBParameter("from", from.First));
+        cmd.Parameters.Add(new DuckDBParameter("to", to.First));
         cmd.Parameters.Add(new DuckDBParameter("mall", (object?)mallId ?? DBNull.Value));
     }
 

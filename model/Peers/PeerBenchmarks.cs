@@ -18,7 +18,7 @@ public static class PeerBenchmarks
     public const int DefaultMinPeers = 3;
 
     /// <summary>Each tenant's own value and the leave-one-out benchmark of its peers, per metric.</summary>
-    public static IReadOnlyList<TenantPeerRow> ForTenants(DuckDBConnection connection, string? mallId, DateOnly period, int minPeers = DefaultMinPeers)
+    public static IReadOnlyList<TenantPeerRow> ForTenants(DuckDBConnection connection, string? mallId, Month period, int minPeers = DefaultMinPeers)
     {
         TenantMetrics.CreateTempTable(connection, "peer_tm", mallId, period, period);
         using var cmd = connection.CreateCommand();
@@ -39,7 +39,7 @@ public static class PeerBenchmarks
     }
 
     /// <summary>Category benchmarks over every tenant of the group (for a mall-level report, not a merchant).</summary>
-    public static IReadOnlyList<CategoryBenchmarkRow> ForCategories(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static IReadOnlyList<CategoryBenchmarkRow> ForCategories(DuckDBConnection connection, string? mallId, Month period)
     {
         TenantMetrics.CreateTempTable(connection, "peer_tm", mallId, period, period);
         var rows = new List<CategoryBenchmarkRow>();
@@ -67,7 +67,7 @@ public static class PeerBenchmarks
     /// (a trend chart of 36 months would otherwise compute them 36 times).
     /// </summary>
     public static IReadOnlyList<(DateOnly Period, CategoryBenchmarkRow Row)> ForCategoriesSeries(
-        DuckDBConnection connection, string? mallId, DateOnly from, DateOnly to, string metric)
+        DuckDBConnection connection, string? mallId, Month from, Month to, string metric)
     {
         if (!Metrics.Contains(metric))
         {

@@ -34,10 +34,10 @@ public static class RequestList
             "(q.raised_at::DATE BETWEEN CAST($from AS DATE) AND CAST($d AS DATE) OR q.resolved_at::DATE BETWEEN CAST($from AS DATE) AND CAST($d AS DATE))", from);
 
     /// <summary>Per category for a month: raised and resolved in it, open and overdue on its last day, median hours of those resolved in it.</summary>
-    public static IReadOnlyList<RequestCategoryRow> ByCategory(DuckDBConnection connection, string? mallId, DateOnly period, RequestSettings settings)
+    public static IReadOnlyList<RequestCategoryRow> ByCategory(DuckDBConnection connection, string? mallId, Month period, RequestSettings settings)
     {
-        var first = Month.First(period);
-        var d = Month.LastDay(period);
+        var first = period.First;
+        var d = period.Last;
         var open = Open(connection, mallId, d, settings);
         var active = Active(connection, mallId, first, d, settings);
         return active.Select(r => r.Category).Concat(open.Select(r => r.Category)).Distinct().Order(StringComparer.Ordinal)

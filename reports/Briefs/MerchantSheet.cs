@@ -21,7 +21,7 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
 {
     private TenantMetricsRow M => score.Frame.Metrics;
 
-    private string MonthText => Language.Month(data.Period.Year, data.Period.Month);
+    private string MonthText => Language.Month(data.Period.Year, data.Period.Number);
 
     private int MinPeers => data.Analysis.Settings.MinPeers;
 
@@ -29,7 +29,7 @@ internal sealed class MerchantSheet(ReportData data, TenantScore score, ReportLa
         Title: Label("merchant_title", M.TenantName),
         Author: Label("author"),
         Subject: Label("merchant_subject", M.TenantName, M.TenantId, MonthText),
-        Keywords: $"merchant, {M.TenantId}, {Month.Format(data.Period)}");
+        Keywords: $"merchant, {M.TenantId}, {data.Period}");
 
     protected override string BandTitle => Metadata.Title;
 

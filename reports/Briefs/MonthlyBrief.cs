@@ -16,15 +16,15 @@ internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLangu
 {
     internal ReportData Data => data;
 
-    private DateOnly Period => data.Period;
+    private Month Period => data.Period;
 
-    private string MonthText => Language.Month(Period.Year, Period.Month);
+    private string MonthText => Language.Month(Period.Year, Period.Number);
 
     public override DocumentMetadata Metadata => new(
         Title: Label("monthly_title", MonthText),
         Author: Label("author"),
         Subject: Label("monthly_subject", mallName),
-        Keywords: $"monthly, {mallName}, {Month.Format(Period)}");
+        Keywords: $"monthly, {mallName}, {Period}");
 
     protected override string BandTitle => Metadata.Title;
 
@@ -68,7 +68,7 @@ internal sealed class MonthlyBrief(ReportData data, string mallName, ReportLangu
     internal double? Wale => LeaseFigures.Wale(data.Current, data.AsOf);
 
     internal IReadOnlyList<TenantMetricsRow> PreviousMonth =>
-        data.History.Values.SelectMany(h => h).Where(r => r.Period == Period.AddMonths(-1)).ToList();
+        data.History.Values.SelectMany(h => h).Where(r => r.Period == Period.AddMonths(-1).First).ToList();
 
     internal long TenantComplaints => data.Current.Sum(r => r.Complaints);
 

@@ -8,7 +8,7 @@ namespace Analytics.Reports.Data;
 internal sealed record ComplaintCategoryRow(string Category, long Count, long Weighted, long AboutMall, long Resolved, long OpenAtEnd, double? MedianHours, double? P90Hours);
 
 /// <summary>How many merchants received the mail of their sheet for a month, were refused, or await a retry.</summary>
-internal sealed record SheetDeliveries(DateOnly Period, long Received, long Refused, long Pending)
+internal sealed record SheetDeliveries(Month Period, long Received, long Refused, long Pending)
 {
     public bool Any => Received + Refused + Pending > 0;
 }
@@ -20,9 +20,9 @@ internal sealed record SheetDeliveries(DateOnly Period, long Received, long Refu
 /// </summary>
 internal static class MonthQueries
 {
-    public static IReadOnlyList<ComplaintCategoryRow> ComplaintsByCategory(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static IReadOnlyList<ComplaintCategoryRow> ComplaintsByCategory(DuckDBConnection connection, string? mallId, Month period)
     {
-        var last = Analytics.Model.Metrics.Month.LastDay(period);
+        var last = period.Last;
         using var cmd = WeekQueries.Command(connection, mallId, last, $"""
             WITH c AS (
                 SELECT c.category, c.severity, c.tenant_id,
@@ -37,7 +37,7 @@ internal static class MonthQueries
                    quantile_cont(hours, 0.5) AS median_hours, quantile_cont(hours, 0.9) AS p90_hours
             FROM c GROUP BY ALL ORDER BY n DESC, category
             """);
-        cmd.Parameters.Add(new DuckDBParameter("from", Analytics.Model.Metrics.Month.First(period)));
+        cmd.Parameters.Add(new DuckDBParameter("from", period.First));
         using var r = cmd.ExecuteReader();
         var rows = new List<ComplaintCategoryRow>();
         while (r.Read())
@@ -63,9 +63,9 @@ internal static class MonthQueries
     /// job writes): received when any message to it was accepted, else refused when the server refused one for good
     /// (5xx), else awaiting a retry.
     /// </summary>
-    public static SheetDeliveries SheetDeliveries(DuckDBConnection connection, string? mallId, DateOnly period)
+    public static SheetDeliveries SheetDeliveries(DuckDBConnection connection, string? mallId, Month period)
     {
-        using var cmd = WeekQueries.Command(connection, mallId, period, $"""
+        using var cmd = WeekQueries.Command(connection, mallId, period.First, $"""
             WITH t AS (
                 SELECT tenant_id, bool_or(status = 'sent') AS sent, bool_or(status = 'failed') AS failed
                 FROM deliveries
@@ -79,6 +79,6 @@ internal static class MonthQueries
             """);
         using var r = cmd.ExecuteReader();
         r.Read();
-        return new SheetDeliveries(Analytics.Model.Metrics.Month.First(period), r.Count("sent"), r.Count("failed"), r.Count("pending"));
+        return new SheetDeliveries(period, r.Count("sent"), r.Count("failed"), r.Count("pending"));
     }
 }

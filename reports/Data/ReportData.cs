@@ -19,19 +19,19 @@ namespace Analytics.Reports.Data;
 /// </summary>
 public sealed class ReportData
 {
-    private ReportData(DateOnly period, string? mallId, AnalysisResult analysis)
+    private ReportData(Month period, string? mallId, AnalysisResult analysis)
     {
         Period = period;
         MallId = mallId;
         Analysis = analysis;
     }
 
-    public DateOnly Period { get; }
+    public Month Period { get; }
     public string? MallId { get; }
     public AnalysisResult Analysis { get; }
 
     /// <summary>As-of day D: the month's last day.</summary>
-    public DateOnly AsOf => Month.LastDay(Period);
+    public DateOnly AsOf => Period.Last;
 
     /// <summary>Tenant metrics of the month (one row per tenant with a lease in force on D).</summary>
     internal IReadOnlyList<TenantMetricsRow> Current { get; private init; } = [];
@@ -89,31 +89,30 @@ public sealed class ReportData
     /// Loads the month. <paramref name="analysis"/>: the month's analysis when the caller already ran it (the run job
     /// does), else it is run here with <paramref name="settings"/>.
     /// </summary>
-    public static ReportData Load(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisSettings settings,
+    public static ReportData Load(DuckDBConnection connection, string? mallId, Month period, AnalysisSettings settings,
         AnalysisResult? analysis = null, int trendMonths = 13)
     {
-        period = Month.First(period);
         analysis ??= TenantAnalysis.Run(connection, mallId, period, settings);
         var series = TenantMetrics.Series(connection, mallId, period.AddMonths(-23), period, settings.Requests);
         var peers = new Dictionary<(string, DateOnly), double?>();
         for (var m = period.AddMonths(-(trendMonths - 1)); m <= period; m = m.AddMonths(1))
         {
             foreach (var p in PeerBenchmarks.ForTenants(connection, mallId, m, settings.MinPeers).Where(p => p.Metric == "sales_density"))
-                peers[(p.TenantId, m)] = p.Median;
+                peers[(p.TenantId, m.First)] = p.Median;
         }
-        var lastDay = Month.LastDay(period);
+        var lastDay = period.Last;
         return new ReportData(period, mallId, analysis)
         {
-            Current = series.Where(r => r.Period == period).ToList(),
-            YearBefore = series.Where(r => r.Period == period.AddMonths(-12)).ToList(),
+            Current = series.Where(r => r.Period == period.First).ToList(),
+            YearBefore = series.Where(r => r.Period == period.AddMonths(-12).First).ToList(),
             History = series.GroupBy(r => r.TenantId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<TenantMetricsRow>)g.OrderBy(r => r.Period).ToList(), StringComparer.Ordinal),
             MallSeries = MallMetrics.Series(connection, mallId, period.AddMonths(-(trendMonths - 1)), period)
                 .GroupBy(r => r.Period).Select(g => g.First()).OrderBy(r => r.Period).ToList(),
             PeerDensityMedian = peers,
             ComplaintsByCategory = MonthQueries.ComplaintsByCategory(connection, mallId, period),
-            Complaints = WeekQueries.Complaints(connection, mallId, period, lastDay),
-            Findings = WeekQueries.Findings(connection, mallId, period, lastDay),
+            Complaints = WeekQueries.Complaints(connection, mallId, period.First, lastDay),
+            Findings = WeekQueries.Findings(connection, mallId, period.First, lastDay),
             PreviousSheetDeliveries = MonthQueries.SheetDeliveries(connection, mallId, period.AddMonths(-1)),
             Decisions = FlagDecisions.Latest(connection, period),
             Audit = TurnoverAudit.Run(connection, mallId, period),

@@ -39,7 +39,7 @@ internal sealed class WeekData
     public IReadOnlyList<(CreditGrade Now, string Before)> CreditChanges { get; init; } = [];
 
     /// <summary>The month whose analysis gives the flags (see <see cref="IsoWeek.FlagMonth"/>).</summary>
-    public DateOnly FlagPeriod { get; init; }
+    public Month FlagPeriod { get; init; }
 
     /// <summary>
     /// Flags of that analysis that the analysis of the month before did not raise (same tenant and code), less those a
@@ -50,7 +50,7 @@ internal sealed class WeekData
 
     /// <param name="analyse">A month's analysis as the caller reads it (the stored one).</param>
     public static WeekData Load(DuckDBConnection connection, string mallId, IsoWeek week, AnalysisSettings settings, AnalysisResult? flagMonthAnalysis,
-        Func<DateOnly, AnalysisResult> analyse)
+        Func<Month, AnalysisResult> analyse)
     {
         var flagMonth = week.FlagMonth(SalesDays.Last(connection, mallId));
         var current = flagMonthAnalysis is not null && flagMonthAnalysis.Period == flagMonth

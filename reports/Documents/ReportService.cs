@@ -36,10 +36,10 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
 
     public static string WeeklyFileName(IsoWeek week, ReportLanguage language) => $"weekly-{week}-{language.Code}.pdf";
 
-    public static string MonthlyFileName(DateOnly period, ReportLanguage language) => $"monthly-{Month.Format(period)}-{language.Code}.pdf";
+    public static string MonthlyFileName(Month period, ReportLanguage language) => $"monthly-{period}-{language.Code}.pdf";
 
-    public static string MerchantFileName(string tenantId, DateOnly period, ReportLanguage language) =>
-        $"merchant-{SafeName(tenantId)}-{Month.Format(period)}-{language.Code}.pdf";
+    public static string MerchantFileName(string tenantId, Month period, ReportLanguage language) =>
+        $"merchant-{SafeName(tenantId)}-{period}-{language.Code}.pdf";
 
     /// <summary>A tenant id as a file-name part: letters, digits and '-' stay, anything else becomes _XXXX (one-to-one, no path).</summary>
     public static string SafeName(string id) => string.Concat(id.Select(c =>
@@ -54,15 +54,14 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     /// <summary>
     /// Loads a month once for several documents. <paramref name="analysis"/>: the month's analysis when already run.
     /// </summary>
-    public ReportData Load(DuckDBConnection connection, string? mallId, DateOnly period, AnalysisResult? analysis = null)
+    public ReportData Load(DuckDBConnection connection, string? mallId, Month period, AnalysisResult? analysis = null)
     {
         var mall = Malls.Resolve(connection, mallId);
-        period = Month.First(period);
         var last = SalesDays.Last(connection, mall);
-        if (last is null || period > Month.First(last.Value))
-            throw new Analytics.Ingest.UserError($"The warehouse has no sales for {Month.Format(period)} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
-        if (MonthQueries.TenantsInForce(connection, mall, Month.LastDay(period)) == 0)
-            throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(Month.LastDay(period))}: there is nothing to report for {Month.Format(period)}.");
+        if (last is null || period > Month.Of(last.Value))
+            throw new Analytics.Ingest.UserError($"The warehouse has no sales for {period} yet{(last is { } l ? $" (the last sales day is {Day(l)})" : "")}: choose an earlier month.");
+        if (MonthQueries.TenantsInForce(connection, mall, period.Last) == 0)
+            throw new Analytics.Ingest.UserError($"No tenant has a lease in force on {Day(period.Last)}: there is nothing to report for {period}.");
         DataAvailability.RequireSalesBy(connection, mall, period);
         analysis ??= AnalysisStore.Get(connection, mall, period, AnalysisSettings, clock);
         return ReportData.Load(connection, mall, period, AnalysisSettings, analysis, Settings.TrendMonths);
@@ -72,9 +71,9 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
     public static string ResolveMall(DuckDBConnection connection, string? mallId) => Malls.Resolve(connection, mallId);
 
     /// <summary>The latest month with sales (the month a run reports on).</summary>
-    public static DateOnly LatestMonth(DuckDBConnection connection, string? mallId) =>
+    public static Month LatestMonth(DuckDBConnection connection, string? mallId) =>
         SalesDays.Last(connection, mallId) is { } d
-            ? Month.First(d)
+            ? Month.Of(d)
             : throw new Analytics.Ingest.UserError("The warehouse holds no sales yet: load a drop with sales first.");
 
     /// <summary>The latest complete ISO week with sales (the week a run reports on).</summary>
@@ -85,7 +84,7 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
 
     // ---- documents --------------------------------------------------------------------------------------------
 
-    public byte[] Monthly(DuckDBConnection connection, string? mallId, DateOnly period, ReportLanguage language) =>
+    public byte[] Monthly(DuckDBConnection connection, string? mallId, Month period, ReportLanguage language) =>
         Monthly(Load(connection, mallId, period), language);
 
     public byte[] Monthly(ReportData data, ReportLanguage language) =>
@@ -104,22 +103,19 @@ public sealed class ReportService(ReportFonts fonts, TimeProvider clock, Analysi
         return Renderer.Render(new WeeklyBrief(data, MallDirectory.Of(connection, mall).NameIn(!language.IsChinese), language, Settings, Today));
     }
 
-    public byte[] Weekly(DuckDBConnection connection, string? mallId, string isoWeek, string language) =>
-        Weekly(connection, mallId, IsoWeek.Parse(isoWeek), ReportLanguage.Parse(language));
-
-    public byte[] Merchant(DuckDBConnection connection, string? mallId, string tenantId, DateOnly period, ReportLanguage language) =>
+    public byte[] Merchant(DuckDBConnection connection, string? mallId, string tenantId, Month period, ReportLanguage language) =>
         Merchant(Load(connection, mallId, period), tenantId, language);
 
     /// <summary>One tenant's sheet; the tenant must have a lease in force on the month's last day.</summary>
     public byte[] Merchant(ReportData data, string tenantId, ReportLanguage language)
     {
         var score = data.Analysis.Scores.FirstOrDefault(s => s.Frame.Metrics.TenantId == tenantId)
-            ?? throw new Analytics.Ingest.UserError($"Tenant '{tenantId}' has no lease in force on {Day(data.AsOf)}: there is no sheet for it in {Month.Format(data.Period)}.");
+            ?? throw new Analytics.Ingest.UserError($"Tenant '{tenantId}' has no lease in force on {Day(data.AsOf)}: there is no sheet for it in {data.Period}.");
         return Renderer.Render(new MerchantSheet(data, score, language, Settings, Today));
     }
 
     /// <summary>The sheets of every tenant with a lease in force on the month's last day, by tenant id.</summary>
-    public IReadOnlyList<ReportFile> AllMerchants(DuckDBConnection connection, string? mallId, DateOnly period, ReportLanguage language) =>
+    public IReadOnlyList<ReportFile> AllMerchants(DuckDBConnection connection, string? mallId, Month period, ReportLanguage language) =>
         AllMerchants(Load(connection, mallId, period), language);
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class CandidatesModel : WorkspacePage
 
     internal string ExpiryChart()
     {
-        var asOf = Month.LastDay(Period);
+        var asOf = Period.Last;
         var rows = Flags.Select(f => f.Score.Frame.Metrics).DistinctBy(m => m.TenantId).OrderBy(m => m.LeaseEnd).Take(40).Reverse().ToList();
         return Chart(new
         {

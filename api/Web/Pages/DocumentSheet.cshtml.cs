@@ -10,7 +10,7 @@ namespace Analytics.Api.Web.Pages;
 public sealed class DocumentSheetModel : WorkspacePage
 {
     public IActionResult OnGet(string? tenant, string? period, string? lang) =>
-        tenant is { Length: > 0 and <= 100 } && TenantAccess.TryParsePeriod(period, out _)
+        tenant is { Length: > 0 and <= 100 } && Month.TryParse(period, out _)
             ? LocalRedirect($"/api/reports/merchant/{Uri.EscapeDataString(tenant.Trim())}/{period}?lang={(lang == "en" ? "en" : "zh")}")
             : NotFound();
 }

@@ -1,7 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Figures;
-using Analytics.Reports.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +13,7 @@ namespace Analytics.Api.Web.Pages;
 [Authorize(Policy = Role.StaffOrMerchant)]
 public sealed class DocumentsModel : WorkspacePage
 {
-    internal IReadOnlyList<DateOnly> Months { get; private set; } = [];
+    internal IReadOnlyList<Month> Months { get; private set; } = [];
     internal IReadOnlyList<IsoWeek> Weeks { get; private set; } = [];
     internal string? OwnTenant { get; private set; }
 

@@ -40,12 +40,12 @@ public sealed class IndexModel : WorkspacePage
     }
 
     /// <summary>Leases in force on the month's last day that end within the next <paramref name="days"/> days.</summary>
-    internal int Expiring(int days) => Rows.Count(r => Ranking.RankingQuery.ExpiresWithin(r, Month.LastDay(Period), days));
+    internal int Expiring(int days) => Rows.Count(r => Ranking.RankingQuery.ExpiresWithin(r, Period.Last, days));
 
     internal string TrendChart(string key)
     {
         var t = T;
-        var months = Series.Select(s => Month.Format(s.Period)).ToArray();
+        var months = Series.Select(s => Month.Of(s.Period).ToString()).ToArray();
         object Line(string name, IEnumerable<double?> values, int axis = 0, string type = "line") =>
             new { name, type, yAxisIndex = axis, data = values.Select(v => v is { } d ? Math.Round(d, 4) : (double?)null).ToArray() };
         object[] axes(string left, string right) =>

@@ -14,7 +14,7 @@ public sealed class MerchantModel : WorkspacePage
     internal RankingRow? Row { get; private set; }
     internal IReadOnlyList<ComplaintLine> OpenComplaints { get; private set; } = [];
     internal IReadOnlyList<FindingLine> Findings { get; private set; } = [];
-    internal IReadOnlyList<DateOnly> Months { get; private set; } = [];
+    internal IReadOnlyList<Month> Months { get; private set; } = [];
     internal string TenantId { get; private set; } = "";
 
     public IActionResult OnGet()
@@ -35,7 +35,7 @@ public sealed class MerchantModel : WorkspacePage
         Months = Enumerable.Range(0, 12).Select(i => Period.AddMonths(-i)).Where(facts.HasSales).ToList();
         using var connection = Get<WarehouseAccess>().Connect();
         OpenComplaints = TenantRecords.Complaints(connection, TenantId, Period).Where(c => c.Status == "open").ToList();
-        Findings = TenantRecords.Findings(connection, TenantId, Period).Where(f => f.Date >= Period.AddMonths(-2)).ToList();
+        Findings = TenantRecords.Findings(connection, TenantId, Period).Where(f => f.Date >= Period.AddMonths(-2).First).ToList();
         return Page();
     }
 }

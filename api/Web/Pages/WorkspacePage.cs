@@ -18,9 +18,9 @@ public abstract class WorkspacePage : PageModel
     internal TService Get<TService>()
         where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
 
-    public DateOnly Period { get; protected set; }
+    public Month Period { get; protected set; }
 
-    public string PeriodText => Month.Format(Period);
+    public string PeriodText => Period.ToString();
 
     public bool IsStaff => !User.IsInRole(Role.Merchant);
 

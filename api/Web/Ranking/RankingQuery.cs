@@ -35,9 +35,9 @@ internal sealed record RankingQuery(
     /// that order (<see cref="Order"/>, computed once per month, sort key and direction), so a request only filters:
     /// one pass over 20,000 rows instead of a sort per request.
     /// </summary>
-    public IReadOnlyList<RankingRow> Apply(IReadOnlyList<RankingRow> ordered, DateOnly period)
+    public IReadOnlyList<RankingRow> Apply(IReadOnlyList<RankingRow> ordered, Month period)
     {
-        var asOf = Month.LastDay(period);
+        var asOf = period.Last;
         return ordered.Where(r =>
             (Floor is null || r.Metrics.Floor == Floor)
             && (Category is null || r.Metrics.Category == Category)

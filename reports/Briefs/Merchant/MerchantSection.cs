@@ -16,5 +16,5 @@ internal abstract class MerchantSection(MerchantSheet sheet) : BriefSection<Merc
 
     protected TenantMetricsRow M => Score.Frame.Metrics;
 
-    protected string MonthText => Language.Month(Data.Period.Year, Data.Period.Month);
+    protected string MonthText => Language.Month(Data.Period.Year, Data.Period.Number);
 }

@@ -12,7 +12,7 @@ internal sealed class SalesSection(MerchantSheet brief) : MerchantSection(brief)
     public override void Compose(ContentBuilder content)
     {
         var history = Data.History.GetValueOrDefault(M.TenantId) ?? [];
-        var months = Enumerable.Range(0, 12).Select(i => Data.Period.AddMonths(i - 11)).ToList();
+        var months = Enumerable.Range(0, 12).Select(i => Data.Period.AddMonths(i - 11).First).ToList();
         double? Sales(DateOnly m) => history.FirstOrDefault(r => r.Period == m) is { } r ? (double)r.NetSales / 1000 : null;
         double? Density(DateOnly m) => history.FirstOrDefault(r => r.Period == m)?.SalesDensity;
         var medians = months.Select(m => Data.PeerDensityMedian.TryGetValue((M.TenantId, m), out var v) ? v : null).ToList();

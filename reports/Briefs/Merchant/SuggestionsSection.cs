@@ -42,7 +42,7 @@ internal sealed class SuggestionsSection(MerchantSheet brief) : MerchantSection(
             yield return Label("merchant_suggest_keep_range");
         }
         var next = Data.Period.AddMonths(1);
-        yield return Label("merchant_suggest_promotions", Language.Month(next.Year, next.Month));
+        yield return Label("merchant_suggest_promotions", Language.Month(next.Year, next.Number));
         yield return Label("merchant_suggest_report_sales");
     }
 }

@@ -36,7 +36,7 @@ internal sealed class AuditSection(MonthlyBrief brief) : MonthlySection(brief)
                 .Column(TableColumn.Text(Language.Label("why"), 1.2f));
             foreach (var f in largest)
             {
-                t.Row(new TableCell($"{f.TenantName} ({f.TenantId})"), new TableCell(Month.Format(f.Period)), new TableCell(Money(f.NetSales)),
+                t.Row(new TableCell($"{f.TenantName} ({f.TenantId})"), new TableCell(Month.Of(f.Period).ToString()), new TableCell(Money(f.NetSales)),
                     new TableCell(Money(f.Expected)), new TableCell(Money(f.Billed)),
                     new TableCell(Money(f.Difference), f.Difference < 0 ? KpiTone.Bad : KpiTone.Neutral), new TableCell(Name(f.Reason)));
             }

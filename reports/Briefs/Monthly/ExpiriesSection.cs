@@ -25,8 +25,8 @@ internal sealed class ExpiriesSection(MonthlyBrief brief) : MonthlySection(brief
             for (var i = 1; i <= Settings.ExpiryMonths; i++)
             {
                 var month = Period.AddMonths(i);
-                var inMonth = expiring.Where(r => Month.First(r.LeaseEnd) == month).ToList();
-                t.Row(Language.Month(month.Year, month.Month), Count(inMonth.Count), Number((double)inMonth.Sum(r => r.AreaSqm ?? 0)), Money(inMonth.Sum(r => r.BaseRent)));
+                var inMonth = expiring.Where(r => month.Contains(r.LeaseEnd)).ToList();
+                t.Row(Language.Month(month.Year, month.Number), Count(inMonth.Count), Number((double)inMonth.Sum(r => r.AreaSqm ?? 0)), Money(inMonth.Sum(r => r.BaseRent)));
             }
         });
         var notice = Settings.ExpiryNoticeDays.Max();

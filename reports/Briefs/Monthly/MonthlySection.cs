@@ -10,9 +10,9 @@ internal abstract class MonthlySection(MonthlyBrief brief) : BriefSection<Monthl
 {
     protected ReportData Data => Brief.Data;
 
-    protected DateOnly Period => Data.Period;
+    protected Month Period => Data.Period;
 
-    protected string MonthText => Language.Month(Period.Year, Period.Month);
+    protected string MonthText => Language.Month(Period.Year, Period.Number);
 
     protected static decimal Arrears(IEnumerable<TenantMetricsRow> rows) => rows.Sum(r => r.Arrears);
 

@@ -13,7 +13,7 @@ internal sealed class SheetDeliveriesSection(MonthlyBrief brief) : MonthlySectio
     public override void Compose(ContentBuilder content)
     {
         var d = Data.PreviousSheetDeliveries;
-        var month = Language.Month(d.Period.Year, d.Period.Month);
+        var month = Language.Month(d.Period.Year, d.Period.Number);
         content.Paragraph(d.Any
             ? Label("monthly_sheets_sent", month, Count(d.Received), Count(d.Refused), Count(d.Pending))
             : Label("monthly_sheets_none", month));

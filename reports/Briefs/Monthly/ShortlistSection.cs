@@ -31,7 +31,7 @@ internal sealed class ShortlistSection(MonthlyBrief brief) : MonthlySection(brie
             .Select(r => Language.Label("track_record_item", Terms.Name(r.Flag, Language), r.Hits, r.Flagged,
                 Language.Percent(r.Precision!.Value, 0), r.Lift is { } lift ? Language.Number(lift, 1) : "–"))
             .ToList();
-        content.Paragraph(Language.Label("track_record_intro", Month.Format(record.From), Month.Format(record.To))
+        content.Paragraph(Language.Label("track_record_intro", Month.Of(record.From).ToString(), Month.Of(record.To).ToString())
             + (items.Count == 0 ? Language.Label("track_record_empty") : string.Join(Label("track_record_separator"), items)) + Label("sentence_end"),
             Typography.Note);
     }

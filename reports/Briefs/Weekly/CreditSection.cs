@@ -13,7 +13,7 @@ internal sealed class CreditSection(WeeklyBrief brief) : WeeklySection(brief)
     {
         var month = Data.FlagPeriod;
         var before = month.AddMonths(-1);
-        content.Paragraph(Language.Label("credit_changes_note", Language.Month(month.Year, month.Month), Language.Month(before.Year, before.Month)), Typography.Note);
+        content.Paragraph(Language.Label("credit_changes_note", Language.Month(month.Year, month.Number), Language.Month(before.Year, before.Number)), Typography.Note);
         if (Data.CreditChanges.Count == 0)
         {
             content.Paragraph(Language.Label("credit_none_changed"), Typography.Note);

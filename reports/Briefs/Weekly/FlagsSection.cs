@@ -16,9 +16,9 @@ internal sealed class FlagsSection(WeeklyBrief brief) : WeeklySection(brief)
 
     public override void Compose(ContentBuilder content)
     {
-        var month = Language.Month(Data.FlagPeriod.Year, Data.FlagPeriod.Month);
+        var month = Language.Month(Data.FlagPeriod.Year, Data.FlagPeriod.Number);
         var previous = Data.FlagPeriod.AddMonths(-1);
-        content.Paragraph(Label("weekly_flags_note", month, Language.Month(previous.Year, previous.Month)), Typography.Note);
+        content.Paragraph(Label("weekly_flags_note", month, Language.Month(previous.Year, previous.Number)), Typography.Note);
         if (Data.NewFlags.Count == 0)
         {
             None(content, "none");

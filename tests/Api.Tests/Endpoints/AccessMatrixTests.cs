@@ -206,11 +206,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             var store = Server.Services.GetRequiredService<DocumentStore>();
             foreach (var lang in DocumentStore.Languages)
             {
-                DocumentStore.WriteAtomically(store.PathFor(DocumentKind.Monthly, "2026-10", lang), "%PDF-1.7 monthly"u8);
-                DocumentStore.WriteAtomically(store.PathFor(DocumentKind.Weekly, "2026-W44", lang), "%PDF-1.7 weekly"u8);
+                DocumentStore.WriteAtomically(store.PathFor(DocumentKind.Monthly, new Month(2026, 10), lang), "%PDF-1.7 monthly"u8);
+                DocumentStore.WriteAtomically(store.PathFor(new IsoWeek(2026, 44), lang), "%PDF-1.7 weekly"u8);
                 foreach (var tenant in Seed.TenantIds)
                 {
-                    DocumentStore.WriteAtomically(store.PathFor(DocumentKind.Merchant, "2026-10", lang, tenant), "%PDF-1.7 sheet"u8);
+                    DocumentStore.WriteAtomically(store.PathFor(DocumentKind.Merchant, new Month(2026, 10), lang, tenant), "%PDF-1.7 sheet"u8);
                 }
             }
         }

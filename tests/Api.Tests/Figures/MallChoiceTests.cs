@@ -130,8 +130,8 @@ public sealed class MallChoiceTests
         (await north.Content.ReadAsStringAsync()).Should().Contain("Tenant N001 has no 'replace' flag in 2026-10", "north's analysis was asked (it raised no flag)");
         (await unknown.Content.ReadAsStringAsync()).Should().Contain("no mall 'nowhere'").And.Contain("main, north");
         using var connection = server.Warehouse();
-        AnalysisStore.Stamp(connection, "north", new DateOnly(2026, 10, 1)).Should().NotBeNull("the decision read north's month");
-        AnalysisStore.Stamp(connection, null, new DateOnly(2026, 10, 1)).Should().BeNull("the whole portfolio was never analysed");
+        AnalysisStore.Stamp(connection, "north", new Month(2026, 10)).Should().NotBeNull("the decision read north's month");
+        AnalysisStore.Stamp(connection, null, new Month(2026, 10)).Should().BeNull("the whole portfolio was never analysed");
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class MallChoiceTests
     private static (string Fingerprint, DateTime ComputedAt)? Stamp(string db)
     {
         using var connection = new Warehouse(db, new WarehouseSettings(256, 1)).Open(Clock);
-        return AnalysisStore.Stamp(connection, null, new DateOnly(2026, 10, 1));
+        return AnalysisStore.Stamp(connection, null, new Month(2026, 10));
     }
 
     /// <summary>

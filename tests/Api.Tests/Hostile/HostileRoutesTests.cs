@@ -54,6 +54,36 @@ public sealed class HostileRoutesTests(HostileRoutesTests.Fixture fixture) : ICl
     }
 
     [Theory]
+    // Periods bind typed (Month, IsoWeek); a value that does not bind gets the endpoint's sentence, not a bare 400,
+    // and after whatever the endpoint checks first (the language of a document, a tenant hidden from the caller).
+    [InlineData("leasing", "/api/reports/monthly/2026-10%0A", 400, "'2026-10?' is not a period (YYYY-MM).")]
+    [InlineData("leasing", "/api/reports/monthly/2026-13?lang=en", 400, "'2026-13' is not a period (YYYY-MM).")]
+    [InlineData("leasing", "/api/reports/monthly/2026-13?lang=fr", 400, "Unknown language 'fr'; use zh or en.")]
+    [InlineData("leasing", "/api/reports/weekly/2026-w44", 400, "'2026-w44' is not a week (YYYY-Www).")]
+    [InlineData("leasing", "/api/reports/merchant/T001/%D9%A2%D9%A0%D9%A2%D9%A6-%D9%A1%D9%A0", 400, "'٢٠٢٦-١٠' is not a period (YYYY-MM).")]
+    [InlineData("leasing", "/api/reports/merchant/NOPE/0000-01", 404, null)]
+    [InlineData("merchant", "/api/reports/merchant/T002/0000-01", 404, null)]
+    [InlineData("merchant", "/api/tenants/T002/score?period=2026-13", 404, null)]
+    [InlineData("merchant", "/api/tenants/T001/score?period=2026-13", 400, "Give ?period=YYYY-MM (a month with data).")]
+    [InlineData("leasing", "/api/flags?period=0000-01", 400, "Give ?period=YYYY-MM (a month with data).")]
+    [InlineData("leasing", "/api/flags?period=garbage&mall=nowhere", 400, "*nowhere*")]  // the mall is checked first
+    [InlineData("leasing", "/api/credit?period=2026-1", 400, "Give ?period=YYYY-MM (a month with data).")]
+    public async Task PeriodThatDoesNotBind_AnswersTheEndpointsOwnSentence(string identity, string path, int status, string? detail)
+    {
+        using var client = _server.Client(identity);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        ((int)response.StatusCode).Should().Be(status, body);
+        if (detail is not null)
+        {
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString().Should().Match(detail);
+        }
+    }
+
+    [Theory]
     // Before: {} answered 500; a merchant key for a tenant nobody leases was created; NUL and '/' were accepted.
     [InlineData("{}", "A user name must have 1 to 100 characters.")]
     [InlineData("{\"name\":\"x\"}", "Unknown role ''")]

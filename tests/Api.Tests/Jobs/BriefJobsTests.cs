@@ -33,17 +33,17 @@ public sealed class BriefJobsTests
         var store = server.Services.GetRequiredService<DocumentStore>();
         foreach (var lang in DocumentStore.Languages)
         {
-            File.Exists(store.PathFor(DocumentKind.Weekly, "2026-W44", lang)).Should().BeTrue();
-            File.Exists(store.PathFor(DocumentKind.Monthly, "2026-10", lang)).Should().BeTrue();
+            File.Exists(store.PathFor(new IsoWeek(2026, 44), lang)).Should().BeTrue();
+            File.Exists(store.PathFor(DocumentKind.Monthly, new Month(2026, 10), lang)).Should().BeTrue();
             foreach (var tenant in Seed.TenantIds)
             {
-                File.Exists(store.PathFor(DocumentKind.Merchant, "2026-10", lang, tenant)).Should().BeTrue();
+                File.Exists(store.PathFor(DocumentKind.Merchant, new Month(2026, 10), lang, tenant)).Should().BeTrue();
             }
         }
 
         // What the merchant downloads is the sheet the job wrote, and it names the merchant.
         var bytes = await server.Client("merchant").GetByteArrayAsync("/api/reports/merchant/T001/2026-10?lang=zh");
-        bytes.Should().Equal(await File.ReadAllBytesAsync(store.PathFor(DocumentKind.Merchant, "2026-10", "zh", "T001")));
+        bytes.Should().Equal(await File.ReadAllBytesAsync(store.PathFor(DocumentKind.Merchant, new Month(2026, 10), "zh", "T001")));
         using var pdf = PdfDocument.Open(bytes);
         string.Concat(pdf.GetPages().Select(p => p.Text)).Should().Contain("商户T001");
     }
@@ -55,9 +55,9 @@ public sealed class BriefJobsTests
         await using var server = await RunningServer.StartAsync(o => o.Jobs.Workers = 0, clock);
         var jobs = ActivatorUtilities.CreateInstance<BriefJobs>(server.Services);
 
-        var first = jobs.WriteMonthly("2026-10");
+        var first = jobs.WriteMonthly(new Month(2026, 10));
         var bytes = first.ToDictionary(p => p, File.ReadAllBytes);
-        var second = jobs.WriteMonthly("2026-10");
+        var second = jobs.WriteMonthly(new Month(2026, 10));
 
         second.Should().Equal(first);
         Directory.GetFiles(server.Options.OutDir, "*", SearchOption.AllDirectories).Should().HaveCount(first.Count, "a re-run overwrites, never adds");
@@ -75,7 +75,7 @@ public sealed class BriefJobsTests
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
-        File.Exists(server.Services.GetRequiredService<DocumentStore>().PathFor(DocumentKind.Merchant, "2026-10", "en", "T001")).Should().BeTrue();
+        File.Exists(server.Services.GetRequiredService<DocumentStore>().PathFor(DocumentKind.Merchant, new Month(2026, 10), "en", "T001")).Should().BeTrue();
         noData.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
 }

@@ -69,12 +69,12 @@ public sealed class JobSchedulingTests
     [InlineData("2026-01-05", "2026-W01")] // ISO week 1 of 2026 starts on 2025-12-29
     [InlineData("2027-01-04", "2026-W53")] // 2026 has 53 ISO weeks
     public void LastCompleteWeek_RunDay_PreviousIsoWeek(string today, string week) =>
-        BriefJobs.LastCompleteWeek(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(week);
+        BriefJobs.LastCompleteWeek(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).ToString().Should().Be(week);
 
     [Theory]
     [InlineData("2026-11-01", "2026-10")]
     [InlineData("2026-11-03", "2026-10")] // a retry two days late writes the same month
     [InlineData("2026-01-01", "2025-12")]
     public void LastCompleteMonth_RunDay_PreviousMonth(string today, string period) =>
-        BriefJobs.LastCompleteMonth(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(period);
+        BriefJobs.LastCompleteMonth(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).ToString().Should().Be(period);
 }

@@ -56,7 +56,7 @@ public sealed partial class MultiServerTests(ITestOutputHelper output)
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2)); // time for any duplicate run to show up
-            var runs = Markers(markers).ToDictionary(Path.GetFileName, m => File.ReadAllText(m).Length);
+            var runs = Markers(markers).ToDictionary(m => Path.GetFileName(m), m => File.ReadAllText(m).Length, StringComparer.Ordinal);
 
             // Hangfire names the server that processed a job "host:pid:guid" in the job's Processing state.
             var monitoring = storage.GetMonitoringApi();

@@ -16,7 +16,7 @@ namespace Analytics.Api.Tests.Support;
 public sealed class DeliverySample : IDisposable
 {
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
-    public static readonly DateOnly Period = new(2026, 10, 1);
+    public static readonly Month Period = new(2026, 10);
 
     public DeliverySample()
     {

@@ -48,7 +48,7 @@ public sealed class ReportVerbTests(ReportVerbTests.SampleRun sample) : IClassFi
     {
         sample.Code.Should().Be(ExitCodes.Ok, sample.Error);
         using var connection = new Analytics.Ingest.Warehouse.Warehouse(sample.Db, new Analytics.Ingest.Warehouse.WarehouseSettings(256, 1)).Open(SampleRun.Clock);
-        var grades = Analytics.Model.Credit.CreditFile.Grade(connection, null, new DateOnly(2026, 10, 1), new Analytics.Model.Credit.CreditSettings());
+        var grades = Analytics.Model.Credit.CreditFile.Grade(connection, null, new Month(2026, 10), new Analytics.Model.Credit.CreditSettings());
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT tenant_id, grade, points FROM credit_history WHERE period = DATE '2026-10-01' ORDER BY tenant_id";
         using var r = cmd.ExecuteReader();

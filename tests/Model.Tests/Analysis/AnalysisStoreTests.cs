@@ -17,14 +17,14 @@ public sealed class AnalysisStoreTests : IDisposable
     [Fact]
     public void Get_InputsUnchanged_ReadsTheStoredResultWithoutComputing()
     {
-        var first = AnalysisStore.Get(_s.W.Connection, null, Scenario.P, AnalysisSettings.Default, _s.W.Clock);
-        var stamp = AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P);
+        var first = AnalysisStore.Get(_s.W.Connection, null, Month.Of(Scenario.P), AnalysisSettings.Default, _s.W.Clock);
+        var stamp = AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P));
         _s.W.Clock.Advance(TimeSpan.FromHours(1));
 
-        var second = AnalysisStore.Get(_s.W.Connection, null, Scenario.P, AnalysisSettings.Default, _s.W.Clock);
+        var second = AnalysisStore.Get(_s.W.Connection, null, Month.Of(Scenario.P), AnalysisSettings.Default, _s.W.Clock);
 
         stamp.Should().NotBeNull();
-        AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P).Should().Be(stamp, "a matching fingerprint is read, not recomputed");
+        AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P)).Should().Be(stamp, "a matching fingerprint is read, not recomputed");
         second.Timings.Should().BeEmpty("a stored result ran no step");
         Csv(second.ScoreTable()).Should().Be(Csv(first.ScoreTable()));
         Csv(second.FlagTable()).Should().Be(Csv(first.FlagTable()));
@@ -35,8 +35,8 @@ public sealed class AnalysisStoreTests : IDisposable
     [Fact]
     public void Get_AfterANewLoadAndAfterACorrection_Recomputes()
     {
-        AnalysisStore.Get(_s.W.Connection, null, Scenario.P, AnalysisSettings.Default, _s.W.Clock);
-        var stored = AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P)!.Value;
+        AnalysisStore.Get(_s.W.Connection, null, Month.Of(Scenario.P), AnalysisSettings.Default, _s.W.Clock);
+        var stored = AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P))!.Value;
 
         // A new load (a sale on a new day), then a correction of that row (same key, another amount), both through the real loader.
         var loaded = LoadAndRead("T1,2025-06-20,5000.00,100\n");
@@ -56,37 +56,37 @@ public sealed class AnalysisStoreTests : IDisposable
         Directory.CreateDirectory(drop);
         File.WriteAllText(Path.Combine(drop, "sales.csv"), "tenant_id,date,net_sales,transactions\n" + salesRows, new UTF8Encoding(false));
         _s.W.LoadDrop(drop);
-        var result = AnalysisStore.Get(_s.W.Connection, null, Scenario.P, AnalysisSettings.Default, _s.W.Clock);
-        return (AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P)!.Value, result.Scores.Single(s => s.Frame.Metrics.TenantId == "T1").Frame.Metrics.NetSales);
+        var result = AnalysisStore.Get(_s.W.Connection, null, Month.Of(Scenario.P), AnalysisSettings.Default, _s.W.Clock);
+        return (AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P))!.Value, result.Scores.Single(s => s.Frame.Metrics.TenantId == "T1").Frame.Metrics.NetSales);
     }
 
     [Fact]
     public void Get_OtherSettingsOrRowsWrittenWithoutALoad_Recompute()
     {
         var settings = AnalysisSettings.Default;
-        var fingerprint = AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P, settings);
+        var fingerprint = AnalysisStore.Fingerprint(_s.W.Connection, null, Month.Of(Scenario.P), settings);
 
-        AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P, settings with { MinPeers = 4 }).Should().NotBe(fingerprint);
-        AnalysisStore.Fingerprint(_s.W.Connection, "main", Scenario.P, settings).Should().NotBe(fingerprint);
-        AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P.AddMonths(-1), settings).Should().NotBe(fingerprint);
+        AnalysisStore.Fingerprint(_s.W.Connection, null, Month.Of(Scenario.P), settings with { MinPeers = 4 }).Should().NotBe(fingerprint);
+        AnalysisStore.Fingerprint(_s.W.Connection, "main", Month.Of(Scenario.P), settings).Should().NotBe(fingerprint);
+        AnalysisStore.Fingerprint(_s.W.Connection, null, Month.Of(Scenario.P.AddMonths(-1)), settings).Should().NotBe(fingerprint);
         _s.W.Sale("T1", Scenario.P.AddDays(20), 5000m, 100);
-        AnalysisStore.Fingerprint(_s.W.Connection, null, Scenario.P, settings).Should().NotBe(fingerprint);
+        AnalysisStore.Fingerprint(_s.W.Connection, null, Month.Of(Scenario.P), settings).Should().NotBe(fingerprint);
     }
 
     [Fact]
     public void Metrics_StoredWithTheAnalysis_ReadBackExactlyAsTheQueriesComputeThem()
     {
         var settings = AnalysisSettings.Default;
-        var query = TenantMetrics.Query(_s.W.Connection, null, Scenario.P, settings.Requests);
-        var mallQuery = MallMetrics.Query(_s.W.Connection, null, Scenario.P);
+        var query = TenantMetrics.Query(_s.W.Connection, null, Month.Of(Scenario.P), settings.Requests);
+        var mallQuery = MallMetrics.Query(_s.W.Connection, null, Month.Of(Scenario.P));
 
-        var computed = AnalysisStore.TenantMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
-        var stamp = AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P);
-        var read = AnalysisStore.TenantMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
-        var mallRead = AnalysisStore.MallMetrics(_s.W.Connection, null, Scenario.P, settings, _s.W.Clock);
+        var computed = AnalysisStore.TenantMetrics(_s.W.Connection, null, Month.Of(Scenario.P), settings, _s.W.Clock);
+        var stamp = AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P));
+        var read = AnalysisStore.TenantMetrics(_s.W.Connection, null, Month.Of(Scenario.P), settings, _s.W.Clock);
+        var mallRead = AnalysisStore.MallMetrics(_s.W.Connection, null, Month.Of(Scenario.P), settings, _s.W.Clock);
 
         stamp.Should().NotBeNull("the metrics came with the month's analysis, stored");
-        AnalysisStore.Stamp(_s.W.Connection, null, Scenario.P).Should().Be(stamp, "the second reader read the stored month");
+        AnalysisStore.Stamp(_s.W.Connection, null, Month.Of(Scenario.P)).Should().Be(stamp, "the second reader read the stored month");
         query.Should().HaveCount(7);
         foreach (var format in (string[])["csv", "json", "table"])
         {
@@ -106,7 +106,7 @@ public sealed class AnalysisStoreTests : IDisposable
     public void Metrics_EarlyMonths_TheFirstMonthOfSalesIsAnalysed_AMonthBeforeItIsComputedWithoutStoring()
     {
         var settings = AnalysisSettings.Default;
-        foreach (var month in new[] { Scenario.FirstMonth.AddMonths(-1), Scenario.FirstMonth, Scenario.FirstMonth.AddMonths(1) })
+        foreach (var month in new[] { Month.Of(Scenario.FirstMonth).AddMonths(-1), Month.Of(Scenario.FirstMonth), Month.Of(Scenario.FirstMonth).AddMonths(1) })
         {
             var stored = AnalysisStore.TenantMetrics(_s.W.Connection, null, month, settings, _s.W.Clock);
             var query = TenantMetrics.Query(_s.W.Connection, null, month, settings.Requests);
@@ -114,7 +114,7 @@ public sealed class AnalysisStoreTests : IDisposable
             Export(TenantMetricsRow.Columns, stored.Select(r => r.Values()), "csv").Should().Be(Export(TenantMetricsRow.Columns, query.Select(r => r.Values()), "csv"));
             Export(MallMetricsRow.Columns, AnalysisStore.MallMetrics(_s.W.Connection, null, month, settings, _s.W.Clock).Select(r => r.Values()), "csv")
                 .Should().Be(Export(MallMetricsRow.Columns, MallMetrics.Query(_s.W.Connection, null, month).Select(r => r.Values()), "csv"));
-            AnalysisStore.Stamp(_s.W.Connection, null, month).HasValue.Should().Be(month >= Scenario.FirstMonth, Month.Format(month));
+            AnalysisStore.Stamp(_s.W.Connection, null, month).HasValue.Should().Be(month >= Month.Of(Scenario.FirstMonth), month.ToString());
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         internal PlantedMall Mall => _mall;
         internal TestWarehouse Warehouse => _mall.Warehouse;
         public IReadOnlyList<(string TenantId, string Situation, string Expected)> Truth => _mall.Truth;
-        public DateOnly Period => _mall.Period;
+        public Month Period => _mall.Period;
         public AnalysisResult Result => _mall.Result;
 
         public void Dispose() => _mall.Dispose();
@@ -100,7 +100,7 @@ public sealed class SampleDropTests(ITestOutputHelper output, SampleDropTests.Lo
         // 2025-08 trains on months before the sample has a year of history: YoY is unknown in every training row, and
         // FastTree skips each row with an unknown feature. The feature is dropped (named on the card) and the model
         // learns from the others.
-        var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, new DateOnly(2025, 8, 1), AnalysisSettings.Default);
+        var result = TenantAnalysis.Run(_sample.Warehouse.Connection, null, Month.Of(new DateOnly(2025, 8, 1)), AnalysisSettings.Default);
 
         result.ModelCard().Should().Contain("feature dropped: RelYoy (unknown in every training row)");
         result.RiskModel.TopFeatures.Select(f => f.Feature).Should().NotContain("RelYoy");

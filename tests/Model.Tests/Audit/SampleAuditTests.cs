@@ -56,7 +56,7 @@ public sealed class SampleAuditTests(SampleCsv sample)
     [Fact]
     public void Run_Sample_FindsExactlyWhatTheFilesSayWithTheAmounts()
     {
-        var findings = TurnoverAudit.Run(sample.Warehouse.Connection, null, Period);
+        var findings = TurnoverAudit.Run(sample.Warehouse.Connection, null, Month.Of(Period));
 
         findings.Select(f => (f.TenantId, f.Period, f.Expected, f.Billed)).Should().BeEquivalentTo(FromCsv());
         findings.Should().OnlyContain(f => f.MallId == "main" && f.TenantName.Length > 0 && f.Difference == f.Billed - f.Expected);
@@ -69,7 +69,7 @@ public sealed class SampleAuditTests(SampleCsv sample)
             .Select(r => (Tenant: r["tenant_id"], Period: Date(r["period"] + "-01"), Reason: r["reason"], Expected: Money(r["expected"]), Billed: Money(r["billed"])))
             .Where(p => p.Period > Period.AddMonths(-12) && p.Period <= Period).ToList();
 
-        var findings = TurnoverAudit.Run(sample.Warehouse.Connection, null, Period);
+        var findings = TurnoverAudit.Run(sample.Warehouse.Connection, null, Month.Of(Period));
 
         planted.Select(p => p.Reason).Distinct().Should().BeEquivalentTo([TurnoverAudit.NoCharge, TurnoverAudit.TierMissed, TurnoverAudit.WrongRate, TurnoverAudit.NotDue]);
         findings.Select(f => (f.TenantId, f.Period, f.Reason, f.Expected, f.Billed)).Should().BeEquivalentTo(planted,

@@ -50,7 +50,7 @@ public sealed class TurnoverAuditTests : IDisposable
         // N: no clause, nothing billed; H: a part month in March is not audited.
         _wh.MonthSales("N", Month(2025, 1), 900_000m).MonthSales("H", Month(2025, 3), 500_000m);
 
-        var findings = TurnoverAudit.Run(_wh.Connection, null, Month(2025, 3));
+        var findings = TurnoverAudit.Run(_wh.Connection, null, new Month(2025, 3));
 
         findings.Select(f => (f.TenantId, f.Period, f.Expected, f.Billed, f.Reason)).Should().Equal(
             ("F", Month(2025, 2), 6_000m, 4_000m, TurnoverAudit.WrongRate),
@@ -58,6 +58,6 @@ public sealed class TurnoverAuditTests : IDisposable
             ("F", Month(2025, 3), 0m, 8_000m, TurnoverAudit.NotDue),
             ("P", Month(2025, 3), 17_500m, 0m, TurnoverAudit.NoCharge));
         findings[0].Difference.Should().Be(-2_000m);
-        TurnoverAudit.Run(_wh.Connection, null, Month(2026, 3)).Should().BeEmpty(because: "the window is the 12 months ending with the period");
+        TurnoverAudit.Run(_wh.Connection, null, new Month(2026, 3)).Should().BeEmpty(because: "the window is the 12 months ending with the period");
     }
 }

@@ -28,23 +28,23 @@ public sealed class PointInTimeTests(ITestOutputHelper output, PointInTimeTests.
     [InlineData(2026, 4)]
     public void Backtest_Month_FlagsEqualTheAnalysisOfTheDropCutAtItsLastDay(int year, int month)
     {
-        var period = new DateOnly(year, month, 1);
+        var period = new Month(year, month);
         var backtest = FlagBacktest.Run(_full.Connection, null, period, period, AnalysisSettings.Default);
         var fromBacktest = backtest.Details.Rows.Select(r => $"{r[2]}:{r[3]}").Order(StringComparer.Ordinal).ToList();
 
         using var cut = new TestWarehouse();
         var folder = Path.Combine(cut.Folder, "cut-drop");
-        DropCut.Write(SampleDrop(), folder, Month.LastDay(period));
+        DropCut.Write(SampleDrop(), folder, period.Last);
         cut.LoadDrop(folder);
         var direct = TenantAnalysis.Run(cut.Connection, null, period, AnalysisSettings.Default).Flags
             .Select(f => $"{f.Score.Frame.Metrics.TenantId}:{f.Code}").Order(StringComparer.Ordinal).ToList();
 
-        output.WriteLine($"{Month.Format(period)}: {fromBacktest.Count} flags: {string.Join(' ', fromBacktest)}");
+        output.WriteLine($"{period}: {fromBacktest.Count} flags: {string.Join(' ', fromBacktest)}");
         direct.Should().NotBeEmpty();
         fromBacktest.Should().Equal(direct);
         // The backtest must have left the warehouse as it found it (the cut is lifted).
         Scalar(_full, "SELECT count(*) FROM sales").Should().Be(Scalar(_full, "SELECT count(*) FROM main.sales"));
-        Scalar(_full, $"SELECT count(*) FROM sales WHERE date > DATE '{Month.LastDay(period):yyyy-MM-dd}'").Should().BeGreaterThan(0);
+        Scalar(_full, $"SELECT count(*) FROM sales WHERE date > DATE '{period.Last:yyyy-MM-dd}'").Should().BeGreaterThan(0);
     }
 
     private static long Scalar(TestWarehouse w, string sql)

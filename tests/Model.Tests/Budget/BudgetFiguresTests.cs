@@ -19,7 +19,7 @@ public sealed class BudgetFiguresTests : IDisposable
             .MonthSales("B", Month(2025, 6), 50_000m).Budget("B", Month(2025, 6), null, 12_000m)
             .MonthSales("C", Month(2025, 6), 70_000m);
 
-        var rows = TenantMetrics.Query(_w.Connection, null, Month(2025, 6)).ToDictionary(r => r.TenantId);
+        var rows = TenantMetrics.Query(_w.Connection, null, new Month(2025, 6)).ToDictionary(r => r.TenantId);
 
         rows["A"].SalesVsBudget.Should().BeApproximately(-0.2, 1e-9);
         rows["A"].RentVsBudget.Should().BeApproximately(0.25, 1e-9);
@@ -41,7 +41,7 @@ public sealed class BudgetFiguresTests : IDisposable
         }
         _w.MonthSales("A", Month(2024, 12), 1_000_000m).Budget("A", Month(2024, 12), 1m, 1m);   // last year: not in the YTD
 
-        var budget = BudgetFigures.Query(_w.Connection, "main", Month(2025, 2));
+        var budget = BudgetFigures.Query(_w.Connection, "main", new Month(2025, 2));
 
         budget.Month.Should().Be(new BudgetTotals(130_000m, 180_000m, 10_000m, 15_000m));
         budget.Ytd.Should().Be(new BudgetTotals(260_000m, 360_000m, 20_000m, 30_000m));

@@ -22,7 +22,7 @@ public sealed class SampleBudgetTests(SampleCsv sample)
             Sales: r["sales_budget"].Length == 0 ? (decimal?)null : Money(r["sales_budget"]), Rent: Money(r["rent_budget"]))).ToList();
         var inForce = sample.Leases.Where(l => l.Start <= LastDay(P) && l.LastDay >= LastDay(P)).Select(l => l.TenantId).ToHashSet();
 
-        var budget = BudgetFigures.Query(sample.Warehouse.Connection, "main", P);
+        var budget = BudgetFigures.Query(sample.Warehouse.Connection, "main", Month.Of(P));
 
         foreach (var t in budget.Tenants)
         {
@@ -47,7 +47,7 @@ public sealed class SampleBudgetTests(SampleCsv sample)
     {
         var planted = sample.Rows("operations-truth.csv").Where(r => r["kind"] == "far_below_budget").Select(r => r["tenant_id"]).ToList();
 
-        var budget = BudgetFigures.Query(sample.Warehouse.Connection, "main", P);
+        var budget = BudgetFigures.Query(sample.Warehouse.Connection, "main", Month.Of(P));
 
         var furthest = budget.Tenants.Where(t => t.Ytd.SalesVsBudget is not null).OrderBy(t => t.Ytd.SalesVsBudget).Take(budget.Tenants.Count / 10).Select(t => t.TenantId);
         furthest.Should().Contain(planted);
@@ -64,7 +64,7 @@ public sealed class SampleBudgetTests(SampleCsv sample)
             .Where(r => r.Raised <= d && (r.Resolved is null || r.Resolved > d)).ToList();
         int Days(string category) => category switch { "repair" => 3, "cleaning" or "security" => 1, _ => 7 };
 
-        var metrics = TenantMetrics.Query(sample.Warehouse.Connection, null, P);
+        var metrics = TenantMetrics.Query(sample.Warehouse.Connection, null, Month.Of(P));
 
         foreach (var m in metrics)
         {

@@ -18,7 +18,7 @@ public sealed class SalesContestTests
     [Fact]
     public void From_FourContestants_BestDensityAgainstTheMedianOfTheOthers()
     {
-        var result = SalesContest.From([Row("A", P, 10_000m), Row("B", P, 20_000m), Row("C", P, 30_000m), Row("D", P, 60_000m, area: 200m)], P, Settings);
+        var result = SalesContest.From([Row("A", P, 10_000m), Row("B", P, 20_000m), Row("C", P, 30_000m), Row("D", P, 60_000m, area: 200m)], Month.Of(P), Settings);
 
         var win = result.Winners.First(w => w.Scope == ContestWinner.CategoryScope && w.Award == ContestWinner.BestDensity);
         win.TenantId.Should().Be("C");
@@ -38,7 +38,7 @@ public sealed class SalesContestTests
             Row("N", P, 90_000m, monthsOpen: 2),   // new: still in ramp-up
             Row("Z", P, 0m),                       // no sales reported
             Row("K1", P, 5_000m, category: "kids"), Row("K2", P, 6_000m, category: "kids"), Row("K3", P, 7_000m, category: "kids"),
-        ], P, Settings);
+        ], Month.Of(P), Settings);
 
         result.Categories.Select(c => c.Category).Should().Equal("kids");
         result.Winners.Should().OnlyContain(w => w.TenantId == "K3");
@@ -57,7 +57,7 @@ public sealed class SalesContestTests
             Row("E", y, 10_000m, monthsOpen: 1), Row("E", P, 30_000m, monthsOpen: 13),   // ramp-up a year ago: not comparable
         ];
 
-        var result = SalesContest.From(rows, P, Settings);
+        var result = SalesContest.From(rows, Month.Of(P), Settings);
 
         var win = result.Winners.Single(w => w.Scope == ContestWinner.CategoryScope && w.Award == ContestWinner.MostImproved);
         win.TenantId.Should().Be("C");
@@ -71,7 +71,7 @@ public sealed class SalesContestTests
             "A" => r with { NetSales = 10_900m },
             "C" => r with { NetSales = 10_800m },
             _ => r,
-        }), P, Settings);
+        }), Month.Of(P), Settings);
         close.Winners.Should().NotContain(w => w.Award == ContestWinner.MostImproved,
             because: "the best, A at +9 % against the others' median of +5 %, is 4 points ahead: less than the 5 a win needs");
         close.Categories.Single().ImprovementContestants.Should().Be(4);
@@ -84,7 +84,7 @@ public sealed class SalesContestTests
         [
             Row("A", P, 10_000m), Row("B", P, 10_000m), Row("C", P, 15_000m),
             Row("K1", P, 1_000m, category: "kids"), Row("K2", P, 1_000m, category: "kids"), Row("K3", P, 3_000m, category: "kids"),
-        ], P, Settings);
+        ], Month.Of(P), Settings);
 
         var mall = result.Winners.Single(w => w.Scope == ContestWinner.MallScope && w.Award == ContestWinner.BestDensity);
         mall.TenantId.Should().Be("K3");

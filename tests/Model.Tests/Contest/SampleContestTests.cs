@@ -51,7 +51,7 @@ public sealed class SampleContestTests(SampleCsv sample)
             expected.AddRange(award.Where(w => w.Score >= best - 0.01).Select(w => ("mall", award.Key, now.Single(c => c.Tenant == w.Tenant).Category, w.Tenant, w.Score)));
         }
 
-        var result = SalesContest.Query(sample.Warehouse.Connection, "main", P, new ContestSettings());
+        var result = SalesContest.Query(sample.Warehouse.Connection, "main", Month.Of(P), new ContestSettings());
 
         result.Categories.Should().HaveCount(held);
         result.Winners.Select(w => (w.Scope, w.Award, w.Category, w.TenantId)).Should()

@@ -26,7 +26,7 @@ public sealed class CreditFileTests : IDisposable
             .Inspection("A", Day(2025, 3, 3), "hygiene").Inspection("A", Day(2024, 6, 30), "hygiene");   // the last is outside the window
         _w.Complaint("A", new DateTime(2025, 6, 12, 10, 0, 0), severity: 3).Complaint("A", new DateTime(2025, 6, 12, 11, 0, 0), severity: 2);
 
-        var grades = CreditFile.Grade(_w.Connection, null, Month(2025, 6), Rules);
+        var grades = CreditFile.Grade(_w.Connection, null, new Month(2025, 6), Rules);
 
         grades.Select(g => g.TenantId).Should().Equal("A", "B");
         var a = grades[0];
@@ -56,7 +56,7 @@ public sealed class CreditFileTests : IDisposable
     public void Record_MonthGradedTwice_KeepsOneRowPerTenantAndMonth()
     {
         _w.Tenant("A").Inspection("A", Day(2025, 6, 3), "closed_without_notice");
-        var grades = CreditFile.Grade(_w.Connection, null, Month(2025, 6), Rules);
+        var grades = CreditFile.Grade(_w.Connection, null, new Month(2025, 6), Rules);
 
         CreditFile.Record(_w.Connection, grades, new DateTime(2025, 7, 1));
         CreditFile.Record(_w.Connection, grades, new DateTime(2025, 7, 2));
@@ -75,6 +75,6 @@ public sealed class CreditFileTests : IDisposable
         _w.Tenant("A").Tenant("B").Rent("A", Month(2025, 6), 1000m, Day(2025, 6, 1)).Inspection("A", Day(2025, 6, 3), "closed_without_notice")
             .Inspection("A", Day(2025, 6, 4), "closed_without_notice");
 
-        CreditFile.Changes(_w.Connection, null, Month(2025, 6), Rules).Select(c => (c.Now.TenantId, c.Before, c.Now.Grade)).Should().Equal(("A", "A", "B"));
+        CreditFile.Changes(_w.Connection, null, new Month(2025, 6), Rules).Select(c => (c.Now.TenantId, c.Before, c.Now.Grade)).Should().Equal(("A", "A", "B"));
     }
 }

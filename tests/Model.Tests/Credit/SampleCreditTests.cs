@@ -50,7 +50,7 @@ public sealed class SampleCreditTests(SampleCsv sample)
         var expected = inForce.Select(t => (Tenant: t, Points: Math.Max(0, 100 - points.GetValueOrDefault(t)))).ToList();
         string GradeOf(int n) => n >= 90 ? "A" : n >= 75 ? "B" : n >= 60 ? "C" : "D";
 
-        var grades = CreditFile.Grade(sample.Warehouse.Connection, "main", p, new CreditSettings());
+        var grades = CreditFile.Grade(sample.Warehouse.Connection, "main", Month.Of(p), new CreditSettings());
 
         grades.Select(g => (g.TenantId, g.Points, g.Grade)).Should().Equal(expected.Select(e => (e.Tenant, e.Points, GradeOf(e.Points))));
         grades.Should().Contain(g => g.Grade == "C" || g.Grade == "D", because: "the sample's planted stories drop some tenants to C or D");

@@ -11,7 +11,7 @@ public sealed class MallMetricsTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private MallMetricsRow Only() => MallMetrics.Query(_w.Connection, null, P).Single();
+    private MallMetricsRow Only() => MallMetrics.Query(_w.Connection, null, Month.Of(P)).Single();
 
     [Fact]
     public void GlaAndOccupancy_UnitsDataset_UsesUnitsAndLeasedAreaOnD()

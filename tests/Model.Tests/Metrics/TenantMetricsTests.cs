@@ -11,7 +11,7 @@ public sealed class TenantMetricsTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private TenantMetricsRow Only(string tenantId = "T1") => TenantMetrics.Query(_w.Connection, null, P).Single(r => r.TenantId == tenantId);
+    private TenantMetricsRow Only(string tenantId = "T1") => TenantMetrics.Query(_w.Connection, null, Month.Of(P)).Single(r => r.TenantId == tenantId);
 
     [Fact]
     public void NetSales_RowsInsideAndOutsideMonth_SumsOnlyTheMonth()
@@ -280,7 +280,7 @@ public sealed class TenantMetricsTests : IDisposable
             .Tenant("T2", exit: Some.Day(2025, 6, 29))
             .Tenant("T3", start: Some.Day(2025, 7, 1));
 
-        TenantMetrics.Query(_w.Connection, null, P).Select(r => r.TenantId).Should().Equal("T1");
+        TenantMetrics.Query(_w.Connection, null, Month.Of(P)).Select(r => r.TenantId).Should().Equal("T1");
     }
 
     [Fact]
@@ -289,11 +289,11 @@ public sealed class TenantMetricsTests : IDisposable
         _w.Unit("U-T1").Tenant("T1", start: Some.Day(2025, 5, 1))
             .Sale("T1", Some.Day(2025, 4, 30), 999m).Sale("T1", Some.Day(2025, 5, 2), 100m).Sale("T1", Some.Day(2025, 6, 2), 300m);
 
-        var rows = TenantMetrics.Series(_w.Connection, null, Some.Month(2025, 4), P);
+        var rows = TenantMetrics.Series(_w.Connection, null, new Month(2025, 4), Month.Of(P));
 
         rows.Select(r => (r.Period, r.NetSales)).Should().Equal((Some.Month(2025, 5), 100m), (P, 300m));
         rows[1].SalesDensityTtm.Should().BeApproximately((999.0 + 100 + 300) / 100, 1e-9, "TTM counts sales before the lease too");
-        rows[1].Should().BeEquivalentTo(TenantMetrics.Query(_w.Connection, null, P).Single(), "a month reads the same in a series and alone");
+        rows[1].Should().BeEquivalentTo(TenantMetrics.Query(_w.Connection, null, Month.Of(P)).Single(), "a month reads the same in a series and alone");
     }
 
     [Fact]
@@ -301,6 +301,6 @@ public sealed class TenantMetricsTests : IDisposable
     {
         _w.Unit("U-T1").Unit("U-T1", mall: "east").Tenant("T1").Tenant("T1", mall: "east");
 
-        TenantMetrics.Query(_w.Connection, "east", P).Select(r => r.MallId).Should().Equal("east");
+        TenantMetrics.Query(_w.Connection, "east", Month.Of(P)).Select(r => r.MallId).Should().Equal("east");
     }
 }

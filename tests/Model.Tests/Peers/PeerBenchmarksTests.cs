@@ -16,7 +16,7 @@ public sealed class PeerBenchmarksTests : IDisposable
     }
 
     private TenantPeerRow Density(string tenantId) =>
-        PeerBenchmarks.ForTenants(_w.Connection, null, P).Single(r => r.TenantId == tenantId && r.Metric == "sales_density");
+        PeerBenchmarks.ForTenants(_w.Connection, null, Month.Of(P)).Single(r => r.TenantId == tenantId && r.Metric == "sales_density");
 
     [Fact]
     public void ForTenants_FivePeersInCategory_MedianAndQuartilesLeaveTheTenantOut()
@@ -81,7 +81,7 @@ public sealed class PeerBenchmarksTests : IDisposable
             Shop(id, category, s);
         }
 
-        foreach (var row in PeerBenchmarks.ForTenants(_w.Connection, null, P).Where(r => r.Metric == "sales_density"))
+        foreach (var row in PeerBenchmarks.ForTenants(_w.Connection, null, Month.Of(P)).Where(r => r.Metric == "sales_density"))
         {
             var others = sales.Where(kv => kv.Key != row.TenantId && kv.Value.Category == row.Category)
                 .Select(kv => (double)kv.Value.Sales / 100).OrderBy(v => v).ToList();
@@ -100,7 +100,7 @@ public sealed class PeerBenchmarksTests : IDisposable
         Shop("T4", "fashion", 4000m);
         Shop("T5", "fashion", 5000m);
 
-        var d = PeerBenchmarks.ForCategories(_w.Connection, null, P).Single(r => r.Metric == "sales_density");
+        var d = PeerBenchmarks.ForCategories(_w.Connection, null, Month.Of(P)).Single(r => r.Metric == "sales_density");
         d.Count.Should().Be(5);
         d.Median.Should().BeApproximately(30, 1e-9);
         d.P25.Should().BeApproximately(20, 1e-9);
@@ -115,11 +115,11 @@ public sealed class PeerBenchmarksTests : IDisposable
             _w.Sale(id, Some.Day(2025, 5, 3), may).Sale(id, Some.Day(2025, 6, 10), june);
         }
 
-        var series = PeerBenchmarks.ForCategoriesSeries(_w.Connection, null, P.AddMonths(-1), P, "sales_density");
+        var series = PeerBenchmarks.ForCategoriesSeries(_w.Connection, null, Month.Of(P.AddMonths(-1)), Month.Of(P), "sales_density");
 
         foreach (var month in new[] { P.AddMonths(-1), P })
         {
-            var single = PeerBenchmarks.ForCategories(_w.Connection, null, month).Where(r => r.Metric == "sales_density").ToList();
+            var single = PeerBenchmarks.ForCategories(_w.Connection, null, Month.Of(month)).Where(r => r.Metric == "sales_density").ToList();
             series.Where(s => s.Period == month).Select(s => s.Row).Should().BeEquivalentTo(single, "month {0}", month);
         }
     }

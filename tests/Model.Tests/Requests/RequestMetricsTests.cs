@@ -26,7 +26,7 @@ public sealed class RequestMetricsTests : IDisposable
             .Request("R6", "A", At(7, 1), "repair")                          // raised after D: not counted
             .Request("R7", "B", At(6, 28), "security");                      // 2 days > 1: overdue
 
-        var rows = TenantMetrics.Query(_w.Connection, null, Month(2025, 6)).ToDictionary(r => r.TenantId);
+        var rows = TenantMetrics.Query(_w.Connection, null, new Month(2025, 6)).ToDictionary(r => r.TenantId);
 
         (rows["A"].RequestsOpen, rows["A"].RequestsOverdue).Should().Be((4L, 3L));
         (rows["B"].RequestsOpen, rows["B"].RequestsOverdue).Should().Be((1L, 1L));
@@ -38,7 +38,7 @@ public sealed class RequestMetricsTests : IDisposable
         _w.Tenant("A").Request("R1", "A", At(6, 25), "repair");
         var patient = new RequestSettings { ServiceDays = new(StringComparer.OrdinalIgnoreCase) { ["repair"] = 10 } };
 
-        TenantMetrics.Query(_w.Connection, null, Month(2025, 6), patient).Single().RequestsOverdue.Should().Be(0);
-        TenantMetrics.Query(_w.Connection, null, Month(2025, 6)).Single().RequestsOverdue.Should().Be(1);
+        TenantMetrics.Query(_w.Connection, null, new Month(2025, 6), patient).Single().RequestsOverdue.Should().Be(0);
+        TenantMetrics.Query(_w.Connection, null, new Month(2025, 6)).Single().RequestsOverdue.Should().Be(1);
     }
 }

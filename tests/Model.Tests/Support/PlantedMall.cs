@@ -21,14 +21,14 @@ internal sealed class PlantedMall : IDisposable
         using var cmd = Warehouse.Connection.CreateCommand();
         cmd.CommandText = "SELECT max(date) FROM sales";
         var last = (DateOnly)cmd.ExecuteScalar()!;
-        Period = new DateOnly(last.Year, last.Month, 1);
+        Period = Month.Of(last);
         Result = TenantAnalysis.Run(Warehouse.Connection, null, Period, AnalysisSettings.Default);
     }
 
     public string Root { get; }
     public TestWarehouse Warehouse { get; }
     public IReadOnlyList<(string TenantId, string Situation, string Expected)> Truth { get; }
-    public DateOnly Period { get; }
+    public Month Period { get; }
     public AnalysisResult Result { get; }
 
     public HashSet<string> Flagged(string code) =>

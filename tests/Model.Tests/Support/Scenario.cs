@@ -83,7 +83,7 @@ internal sealed class Scenario : IDisposable
     }
 
     public AnalysisResult Analyse(AnalysisSettings? settings = null) =>
-        TenantAnalysis.Run(W.Connection, null, P, settings ?? AnalysisSettings.Default);
+        TenantAnalysis.Run(W.Connection, null, Month.Of(P), settings ?? AnalysisSettings.Default);
 
     public void Dispose() => W.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed class MerchantSheetTests(SampleReports sample)
         var files = sample.Merchants[code];
 
         files.Select(f => f.FileName).Should().Equal(sample.Metrics.Select(m => m.TenantId).Order(StringComparer.Ordinal)
-            .Select(id => $"merchant-{id}-{Analytics.Model.Metrics.Month.Format(sample.Period)}-{code}.pdf"));
+            .Select(id => $"merchant-{id}-{sample.Period}-{code}.pdf"));
     }
 
     [Theory]

@@ -157,7 +157,7 @@ public sealed class MonthlyBriefTests(SampleReports sample)
     [Fact]
     public void Monthly_MonthBeforeAnyLease_IsAUserError()
     {
-        var act = () => sample.Service.Monthly(sample.Connection, null, new DateOnly(2001, 1, 1), ReportLanguage.English);
+        var act = () => sample.Service.Monthly(sample.Connection, null, new Month(2001, 1), ReportLanguage.English);
 
         act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*No tenant has a lease in force on 2001-01-31*");
     }

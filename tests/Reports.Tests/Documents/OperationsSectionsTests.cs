@@ -25,7 +25,7 @@ public sealed class OperationsSectionsTests(SampleReports sample)
         findings.Should().Contain(f => f.Difference < 0).And.Contain(f => f.Difference > 0);
         text.Should().Contain(SampleReports.Flat(language.Money(-findings.Where(f => f.Difference < 0).Sum(f => f.Difference))))
             .And.Contain(SampleReports.Flat(language.Money(findings.Where(f => f.Difference > 0).Sum(f => f.Difference))))
-            .And.Contain(SampleReports.Flat($"{largest.TenantName} ({largest.TenantId})" + Analytics.Model.Metrics.Month.Format(largest.Period)))
+            .And.Contain(SampleReports.Flat($"{largest.TenantName} ({largest.TenantId})" + Month.Of(largest.Period)))
             .And.Contain(SampleReports.Flat(Briefs.Terms.Name(largest.Reason, language)));
     }
 
@@ -108,7 +108,7 @@ public sealed class OperationsSectionsTests(SampleReports sample)
         var text = SampleReports.Flat(sample.Merchants[code].Single(f => f.FileName.StartsWith($"merchant-{low.TenantId}-", StringComparison.Ordinal)).Pdf);
 
         text.Should().Contain(SampleReports.Flat(language.Label("merchant_credit_line", low.Grade, language.Number(low.Points),
-                language.Month(sample.Period.Year, sample.Period.Month))))
+                language.Month(sample.Period.Year, sample.Period.Number))))
             .And.Contain(SampleReports.Flat(language.Label("merchant_credit_raise", language.Number(floor - low.Points), rules.GradeOf(floor))));
     }
 }

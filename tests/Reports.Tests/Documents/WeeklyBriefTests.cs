@@ -131,7 +131,7 @@ public sealed class WeeklyBriefTests(SampleReports sample)
     {
         // The sample's bills fall due on the 10th: the week holding 10 Oct 2026 sees arrears grow. Recomputed from
         // rent.csv with the metrics.md rule (unpaid on the day: due − paid when paid by then, else due).
-        var week = Analytics.Reports.Data.IsoWeek.Of(new DateOnly(2026, 10, 10));
+        var week = IsoWeek.Of(new DateOnly(2026, 10, 10));
         var pdf = sample.Service.Weekly(sample.Connection, null, week, ReportLanguage.English, sample.Data.Analysis);
         var text = SampleReports.Flat(pdf);
         var now = CsvArrearsOn(week.Sunday);
@@ -150,7 +150,7 @@ public sealed class WeeklyBriefTests(SampleReports sample)
     [Fact]
     public void Weekly_WeekAfterTheLastSales_IsAUserError()
     {
-        var act = () => sample.Service.Weekly(sample.Connection, null, "2030-W01", "en");
+        var act = () => sample.Service.Weekly(sample.Connection, null, new IsoWeek(2030, 1), ReportLanguage.English);
 
         act.Should().Throw<Analytics.Ingest.UserError>().WithMessage("*no sales in 2030-W01*");
     }

@@ -57,7 +57,7 @@ public sealed class SampleReports : IDisposable
     public FakeTimeProvider Clock { get; }
     public DuckDBConnection Connection { get; }
     public ReportService Service { get; }
-    public DateOnly Period { get; }
+    public Month Period { get; }
     public IsoWeek Week { get; }
     public ReportData Data { get; }
     public IReadOnlyList<TenantMetricsRow> Metrics { get; }

@@ -92,7 +92,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
 
         // The month's analysis, the month before (new flags) and the 36-month history once, before any page times out on them.
         var figures = _app.Services.GetRequiredService<WorkspaceFigures>();
-        var period = Analytics.Model.Metrics.Month.Parse(Period);
+        var period = Month.Parse(Period);
         figures.NewFlags(period);
         figures.History(period, MerchantTenant);
     }

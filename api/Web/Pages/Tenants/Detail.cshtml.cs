@@ -58,7 +58,7 @@ public sealed class DetailModel : WorkspacePage
     private bool Load(string id)
     {
         var facts = Get<WarehouseFacts>();
-        if (!TenantAccess.MayRead(User, id, facts) || !ResolvePeriod(facts))
+        if (TenantAccess.Hides(User, id, facts) || !ResolvePeriod(facts))
         {
             return false;
         }
@@ -89,7 +89,7 @@ public sealed class DetailModel : WorkspacePage
             return "";
         }
 
-        var asOf = Month.LastDay(Period);
+        var asOf = Period.Last;
         return lease.ExitDate is { } exit && exit <= asOf
             ? string.Format(T["progress.left"], T.Date(exit))
             : string.Format(T["progress.open"], T.Date(lease.LeaseEnd));
@@ -98,7 +98,7 @@ public sealed class DetailModel : WorkspacePage
     internal string SalesChart()
     {
         var t = T;
-        var months = History.Select(h => Month.Format(h.Period)).ToArray();
+        var months = History.Select(h => Month.Of(h.Period).ToString()).ToArray();
         var expected = IsStaff ? Row.Score.ExpectedDensity3m : null;
         return Chart(new
         {

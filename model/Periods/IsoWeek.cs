@@ -1,12 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.Ingest;
-using Analytics.Model.Metrics;
 
-namespace Analytics.Reports.Data;
+namespace Analytics.Model.Periods;
 
 /// <summary>An ISO 8601 week (Monday to Sunday) as users type it: <c>2026-W44</c>.</summary>
-public sealed partial record IsoWeek(int Year, int Week)
+public sealed partial record IsoWeek(int Year, int Week) : IParsable<IsoWeek>
 {
     public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
 
@@ -22,10 +22,10 @@ public sealed partial record IsoWeek(int Year, int Week)
     /// its sales to the month's end (<paramref name="lastSalesDay"/>), else the month before (a month is analysed once
     /// it is complete). The one home of this rule: the brief and the server's document renderer both ask here.
     /// </summary>
-    public DateOnly FlagMonth(DateOnly? lastSalesDay)
+    public Month FlagMonth(DateOnly? lastSalesDay)
     {
-        var month = Month.First(Sunday);
-        return lastSalesDay is { } d && d >= Month.LastDay(month) ? month : month.AddMonths(-1);
+        var month = Month.Of(Sunday);
+        return lastSalesDay is { } d && d >= month.Last ? month : month.AddMonths(-1);
     }
 
     public static IsoWeek Of(DateOnly day)
@@ -43,9 +43,9 @@ public sealed partial record IsoWeek(int Year, int Week)
             : throw new UserError($"The week '{Printable.Of(text)}' is not an ISO week in the form YYYY-Www (e.g. 2026-W44).");
 
     /// <summary>Exactly YYYY-Www in ASCII digits, year 0001 to 9998 (whose weeks all fit in the calendar), a week the year has.</summary>
-    public static bool TryParse(string? text, out IsoWeek week)
+    public static bool TryParse([NotNullWhen(true)] string? text, [MaybeNullWhen(false)] out IsoWeek week)
     {
-        week = null!;
+        week = null;
         var m = text is null ? null : Pattern().Match(text);
         if (m is not { Success: true })
         {
@@ -61,6 +61,23 @@ public sealed partial record IsoWeek(int Year, int Week)
 
         week = new IsoWeek(year, number);
         return true;
+    }
+
+    static IsoWeek IParsable<IsoWeek>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>
+    /// The form minimal-API binding calls for a route or query value: the canonical text only, upper-case W, as a week's
+    /// folder and file names are written (the provider is not used).
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, IFormatProvider? provider, [MaybeNullWhen(false)] out IsoWeek week)
+    {
+        if (TryParse(text, out week) && text[5] == 'W')
+        {
+            return true;
+        }
+
+        week = null;
+        return false;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-W{Week:00}");
