@@ -53,8 +53,14 @@ internal sealed class WorkspaceFigures(TenantFigures figures, FiguresCache cache
             rows.Select(r => r.Metrics.Category).Distinct().Order(StringComparer.Ordinal).ToList());
     });
 
+    /// <summary>
+    /// The tenant's row of the month. The workspace reads the whole warehouse, so in a portfolio an id naming tenants of
+    /// several malls (ids are unique within a mall only) has no row: the page cannot tell which tenant is meant and
+    /// answers 404 rather than mixing two tenants.
+    /// </summary>
     public RankingRow? Row(Month period, string tenantId) =>
-        cache.GetOrAdd("web-ranking-index", period, () => Ranking(period).ToDictionary(r => r.TenantId, StringComparer.Ordinal))
+        cache.GetOrAdd("web-ranking-index", period, () => Ranking(period).GroupBy(r => r.TenantId, StringComparer.Ordinal)
+                .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal))
             .GetValueOrDefault(tenantId);
 
     /// <summary>The mall's metrics of the 13 months ending with the period, oldest first (one mall: the first per month).</summary>

@@ -26,7 +26,7 @@ public sealed class MerchantModel : WorkspacePage
 
         var facts = Get<WarehouseFacts>();
         TenantId = User.FindFirst(ApiKeyAuthentication.TenantClaim)?.Value ?? "";
-        if (!facts.TenantExists(TenantId) || !ResolvePeriod(facts))
+        if (TenantAccess.Hides(User, TenantId, facts) || !ResolvePeriod(facts))
         {
             return NotFound();
         }

@@ -148,11 +148,24 @@ public sealed class MallChoiceTests
                      "/api/tenants/T001/metrics?period=2026-10&mall=main", "/api/tenants/T001/metrics?period=2026-10&mall=north",
                      "/api/tenants/T001/score?period=2026-10&mall=north", "/api/tenants/T001/requests?period=2026-10&mall=north",
                      "/api/reports/merchant/T001/2026-10?mall=north", "/api/reports/merchant/T001/2026-10?mall=main",
+                     "/merchant?period=2026-10", "/tenants/T001?period=2026-10",
                  })
         {
             using var response = await merchant.GetAsync(path);
             response.StatusCode.Should().Be(HttpStatusCode.NotFound, path);
             (await response.Content.ReadAsStringAsync()).Should().NotContain("北区").And.NotContain("商户T001", path);
+        }
+
+        // The workspace reads the whole warehouse: both malls' rows are listed, and the shared id, which it cannot
+        // tell apart, opens no diagnosis (404) instead of failing or mixing the two tenants.
+        foreach (var (page, status) in new[]
+                 {
+                     ("/?period=2026-10", HttpStatusCode.OK), ("/candidates?period=2026-10&ids=T001", HttpStatusCode.OK),
+                     ("/tenants/T001?period=2026-10", HttpStatusCode.NotFound), ("/tenants/N001?period=2026-10", HttpStatusCode.OK),
+                 })
+        {
+            using var response = await gm.GetAsync(page);
+            response.StatusCode.Should().Be(status, page);
         }
 
         using var north = JsonDocument.Parse(await gm.GetStringAsync("/api/tenants/T001/metrics?period=2026-10&mall=north"));
