@@ -35,13 +35,11 @@ internal sealed class OutgoingMail
 {
     private OutgoingMail(MallInfo mall, DeliveryDocument document, string recipient)
     {
-        var mallId = mall.MallId;
         Mall = mall;
-        MallId = mallId;
         Source = document;
         Recipient = recipient;
         Document = document.Kind.ToString().ToLowerInvariant();
-        var key = string.Join('\u001f', mallId, Document, document.Period, document.TenantId ?? "", document.Language, recipient.ToLowerInvariant());
+        var key = string.Join('\u001f', mall.MallId, Document, document.Period, document.TenantId ?? "", document.Language, recipient.ToLowerInvariant());
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         MessageId = $"ta.{Document}.{document.Period}.{hash}@tenant-analytics.local";
         _sha256 = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(document.Pdf)));
@@ -50,7 +48,8 @@ internal sealed class OutgoingMail
     private readonly Lazy<string> _sha256;
 
     public string MessageId { get; }
-    public string MallId { get; }
+    public string MallId => Mall.MallId;
+
     /// <summary>The mall as the malls dataset names it (its id stands in without a malls row), for the briefs' mails.</summary>
     public MallInfo Mall { get; }
     public string Document { get; }
